@@ -1,0 +1,92 @@
+"""
+### Equality nightly
+
+**Purpose**: every night, turn the delivered extracts into published disparity figures, or leave
+yesterday's publication untouched and fail loudly.
+
+**Inputs**: extracts in the landing folder (run conf / param `landing_dir`, else `EQUALITY_LANDING_DIR`),
+named as in `docs/data-contracts.md`; the reference files in `reference/`.
+
+**Outputs**: `raw` (as landed), `audit` (loads, quarantine, validation results, stage timings), the dbt
+schemas, and `reporting` (what BI reads), replaced atomically only when both validations passed.
+
+Stages: wait for an extract → load → validate raw (Great Expectations) → dbt build → validate marts →
+publish. All logic lives in the `equality` package (`plugins/equality`); this file only wires it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import Asset, Param, dag, task
+from airflow.sdk.bases.sensor import PokeReturnValue
+
+REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting")
+
+
+@dag(
+    dag_id="equality_nightly",
+    schedule="30 2 * * *",
+    start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    doc_md=__doc__,
+    tags=["equality", "stop-and-search", "nightly"],
+    default_args={
+        "owner": "equality-data-cell",
+        "retries": 2,
+        "retry_delay": timedelta(minutes=5),
+        "retry_exponential_backoff": True,
+        "max_retry_delay": timedelta(minutes=30),
+    },
+    params={"landing_dir": Param(None, type=["null", "string"], description="Folder holding the night's extracts")},
+)
+def equality_nightly():
+    @task.sensor(poke_interval=300, timeout=6 * 60 * 60, mode="reschedule")
+    def wait_for_extract(params=None) -> PokeReturnValue:
+        from equality.nightly import delivered
+        from equality.orchestration import landing_dir
+
+        files = delivered(landing_dir(params))
+        return PokeReturnValue(is_done=bool(files), xcom_value=[str(path) for path in files])
+
+    @task
+    def load(files: list[str], params=None, run_id=None) -> list[dict]:
+        from equality.nightly import load
+        from equality.orchestration import fail_fast, landing_dir
+
+        return fail_fast(load)(landing_dir(params), run_id)
+
+    @task
+    def validate_raw(loads: list[dict], run_id=None) -> int:
+        from equality.nightly import validate_raw
+        from equality.orchestration import fail_fast
+
+        return fail_fast(validate_raw)(run_id)
+
+    @task
+    def build(suites: int, run_id=None) -> int:
+        from equality.nightly import build
+        from equality.orchestration import fail_fast
+
+        return fail_fast(build)(run_id)
+
+    @task
+    def validate_marts(nodes: int, run_id=None) -> int:
+        from equality.nightly import validate_marts
+        from equality.orchestration import fail_fast
+
+        return fail_fast(validate_marts)(run_id)
+
+    @task(outlets=[REPORTING])
+    def publish(suites: int, run_id=None) -> dict[str, int]:
+        from equality.nightly import publish
+        from equality.orchestration import fail_fast
+
+        return fail_fast(publish)(run_id)
+
+    publish(validate_marts(build(validate_raw(load(wait_for_extract())))))
+
+
+equality_nightly()

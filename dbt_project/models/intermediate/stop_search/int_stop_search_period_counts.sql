@@ -1,0 +1,158 @@
+{#- Searches and their outcomes counted for every period x area x legislation group x ethnic group, with
+    zeros where a group had no searches in a period that has data. Months with no data at all are not
+    zero: the period records how many of its months have data. -#}
+with searches as (
+    select * from {{ ref('int_stop_searches_conformed') }}
+),
+
+legislation as (
+    select * from {{ ref('legislation') }}
+),
+
+outcomes as (
+    select * from {{ ref('outcomes') }}
+),
+
+ethnic_groups as (
+    select * from {{ ref('ethnic_groups') }}
+),
+
+areas as (
+    select 'FORCE' as area_code
+    union all
+    select lpu_code from {{ ref('local_policing_units') }}
+),
+
+periods as (
+    select * from {{ ref('int_reporting_periods') }}
+),
+
+searches_by_ethnicity as (
+    select
+        date_trunc('month', searches.searched_date)::date as month_start,
+        searches.lpu_code,
+        coalesce(legislation.legislation_group, 'Other') as legislation_group,
+        memberships.ethnicity_basis,
+        memberships.ethnicity_level,
+        memberships.ethnic_group,
+        searches.is_outcome_linked_to_object,
+        coalesce(outcomes.is_arrest, false) as is_arrest,
+        searches.is_more_than_outer_clothing_removed
+    from searches
+    left join legislation on searches.legislation_code = legislation.legislation_code
+    left join outcomes on searches.outcome_code = outcomes.outcome_code
+    cross join lateral (
+        values
+            ('self-defined', 'broad', searches.self_defined_broad_ethnic_group),
+            ('self-defined', 'detailed',
+                case when searches.self_defined_broad_ethnic_group = 'Not stated' then 'Not stated'
+                     else searches.self_defined_ethnic_group_code end),
+            ('officer-defined', 'broad', searches.officer_defined_broad_ethnic_group)
+    ) as memberships (ethnicity_basis, ethnicity_level, ethnic_group)
+    where memberships.ethnic_group is not null
+),
+
+months_with_data as (
+    select distinct month_start from searches_by_ethnicity
+),
+
+period_coverage as (
+    select
+        periods.period_type,
+        periods.period_start,
+        periods.period_end,
+        count(*) as months_in_period,
+        count(months_with_data.month_start) as months_with_data
+    from periods
+    left join months_with_data on periods.month_start = months_with_data.month_start
+    group by periods.period_type, periods.period_start, periods.period_end
+    having count(months_with_data.month_start) > 0
+),
+
+counted as (
+    select
+        periods.period_type,
+        periods.period_start,
+        case when grouping(searches_by_ethnicity.lpu_code) = 1 then 'FORCE'
+             else coalesce(searches_by_ethnicity.lpu_code, 'UNKNOWN') end as area_code,
+        case when grouping(searches_by_ethnicity.legislation_group) = 1 then 'All'
+             else searches_by_ethnicity.legislation_group end as legislation_group,
+        searches_by_ethnicity.ethnicity_basis,
+        searches_by_ethnicity.ethnicity_level,
+        searches_by_ethnicity.ethnic_group,
+        count(*) as searches,
+        count(*) filter (where searches_by_ethnicity.is_outcome_linked_to_object) as searches_finding_object,
+        count(*) filter (where searches_by_ethnicity.is_arrest) as searches_ending_in_arrest,
+        count(*) filter (where searches_by_ethnicity.is_more_than_outer_clothing_removed)
+            as searches_removing_more_than_outer_clothing
+    from searches_by_ethnicity
+    inner join periods on searches_by_ethnicity.month_start = periods.month_start
+    group by grouping sets (
+        (periods.period_type, periods.period_start, searches_by_ethnicity.lpu_code,
+         searches_by_ethnicity.legislation_group, searches_by_ethnicity.ethnicity_basis,
+         searches_by_ethnicity.ethnicity_level, searches_by_ethnicity.ethnic_group),
+        (periods.period_type, periods.period_start, searches_by_ethnicity.lpu_code,
+         searches_by_ethnicity.ethnicity_basis, searches_by_ethnicity.ethnicity_level,
+         searches_by_ethnicity.ethnic_group),
+        (periods.period_type, periods.period_start, searches_by_ethnicity.legislation_group,
+         searches_by_ethnicity.ethnicity_basis, searches_by_ethnicity.ethnicity_level,
+         searches_by_ethnicity.ethnic_group),
+        (periods.period_type, periods.period_start, searches_by_ethnicity.ethnicity_basis,
+         searches_by_ethnicity.ethnicity_level, searches_by_ethnicity.ethnic_group)
+    )
+),
+
+group_members as (
+    select bases.ethnicity_basis, 'broad' as ethnicity_level, broad_groups.ethnic_group
+    from (values ('self-defined'), ('officer-defined')) as bases (ethnicity_basis)
+    cross join (select distinct broad_ethnic_group as ethnic_group from ethnic_groups
+                union all select 'Not stated') as broad_groups
+    union all
+    select 'self-defined', 'detailed', detailed_groups.ethnic_group
+    from (select ethnic_group_code as ethnic_group from ethnic_groups
+          union all select 'Not stated') as detailed_groups
+),
+
+legislation_groups as (
+    select distinct legislation_group from legislation
+    union all
+    select 'All'
+),
+
+grid as (
+    select
+        period_coverage.period_type,
+        period_coverage.period_start,
+        period_coverage.period_end,
+        period_coverage.months_in_period,
+        period_coverage.months_with_data,
+        areas.area_code,
+        legislation_groups.legislation_group,
+        group_members.ethnicity_basis,
+        group_members.ethnicity_level,
+        group_members.ethnic_group
+    from period_coverage
+    cross join areas
+    cross join legislation_groups
+    cross join group_members
+),
+
+filled as (
+    select
+        grid.*,
+        coalesce(counted.searches, 0) as searches,
+        coalesce(counted.searches_finding_object, 0) as searches_finding_object,
+        coalesce(counted.searches_ending_in_arrest, 0) as searches_ending_in_arrest,
+        coalesce(counted.searches_removing_more_than_outer_clothing, 0) as searches_removing_more_than_outer_clothing
+    from grid
+    left join counted
+        on grid.period_type = counted.period_type
+        and grid.period_start = counted.period_start
+        and grid.area_code = counted.area_code
+        and grid.legislation_group = counted.legislation_group
+        and grid.ethnicity_basis = counted.ethnicity_basis
+        and grid.ethnicity_level = counted.ethnicity_level
+        and grid.ethnic_group = counted.ethnic_group
+)
+
+select * from filled

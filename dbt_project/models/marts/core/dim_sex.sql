@@ -1,0 +1,1 @@
+select sex_code, sex_label, sort_order from {{ ref('sex') }}

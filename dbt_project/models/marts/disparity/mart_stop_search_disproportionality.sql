@@ -1,0 +1,136 @@
+{#- Stop-and-search rates per 1,000 residents by ethnic group, and their ratio to the reference group's rate,
+    for every period, area, legislation group and ethnicity basis. Unsuppressed: analysts only. -#}
+with counts as (
+    select * from {{ ref('int_stop_search_period_counts') }}
+),
+
+population as (
+    select * from {{ ref('int_population_by_area') }}
+),
+
+areas as (
+    select * from {{ ref('dim_geography') }}
+),
+
+ethnic_groups as (
+    select * from {{ ref('ethnic_groups') }}
+),
+
+counts_with_population as (
+    select
+        counts.*,
+        case when counts.period_start >= '{{ var("census_2021_from") }}'::date then 2021 else 2011 end
+            as census_year
+    from counts
+),
+
+slice_totals as (
+    select
+        period_type, period_start, area_code, legislation_group, ethnicity_basis, ethnicity_level,
+        sum(searches) as all_searches,
+        sum(searches) filter (where ethnic_group = 'Not stated') as not_stated_searches
+    from counts
+    group by period_type, period_start, area_code, legislation_group, ethnicity_basis, ethnicity_level
+),
+
+reference_group as (
+    select
+        counts_with_population.period_type,
+        counts_with_population.period_start,
+        counts_with_population.area_code,
+        counts_with_population.legislation_group,
+        counts_with_population.ethnicity_basis,
+        counts_with_population.searches as reference_searches,
+        population.population as reference_population
+    from counts_with_population
+    inner join population
+        on counts_with_population.census_year = population.census_year
+        and counts_with_population.area_code = population.area_code
+        and population.ethnicity_level = 'broad'
+        and counts_with_population.ethnic_group = population.ethnic_group
+    where counts_with_population.ethnicity_level = 'broad'
+        and counts_with_population.ethnic_group = '{{ var("reference_ethnic_group") }}'
+),
+
+joined as (
+    select
+        counts_with_population.*,
+        population.population,
+        reference_group.reference_searches,
+        reference_group.reference_population,
+        slice_totals.all_searches,
+        coalesce(slice_totals.not_stated_searches, 0) as not_stated_searches
+    from counts_with_population
+    left join population
+        on counts_with_population.census_year = population.census_year
+        and counts_with_population.area_code = population.area_code
+        and counts_with_population.ethnicity_level = population.ethnicity_level
+        and counts_with_population.ethnic_group = population.ethnic_group
+    inner join reference_group
+        on counts_with_population.period_type = reference_group.period_type
+        and counts_with_population.period_start = reference_group.period_start
+        and counts_with_population.area_code = reference_group.area_code
+        and counts_with_population.legislation_group = reference_group.legislation_group
+        and counts_with_population.ethnicity_basis = reference_group.ethnicity_basis
+    inner join slice_totals
+        on counts_with_population.period_type = slice_totals.period_type
+        and counts_with_population.period_start = slice_totals.period_start
+        and counts_with_population.area_code = slice_totals.area_code
+        and counts_with_population.legislation_group = slice_totals.legislation_group
+        and counts_with_population.ethnicity_basis = slice_totals.ethnicity_basis
+        and counts_with_population.ethnicity_level = slice_totals.ethnicity_level
+    where counts_with_population.ethnic_group <> 'Not stated'
+),
+
+measured as (
+    select
+        -- period
+        joined.period_type,
+        joined.period_start,
+        joined.period_end,
+        joined.months_in_period,
+        joined.months_with_data,
+        joined.months_with_data = joined.months_in_period as is_complete_period,
+        -- area and slice
+        joined.area_code,
+        areas.area_name,
+        joined.legislation_group,
+        joined.ethnicity_basis,
+        joined.ethnicity_level,
+        joined.ethnic_group,
+        coalesce(ethnic_groups.ethnic_group_label, joined.ethnic_group) as ethnic_group_label,
+        '{{ var("reference_ethnic_group") }}' as reference_group,
+        joined.census_year as population_census_year,
+        -- the group
+        joined.searches,
+        joined.population,
+        {{ rate_per_1000('joined.searches', 'joined.population') }} as rate_per_1000,
+        {{ poisson_rate_limit('joined.searches', 'joined.population', 'lower') }} as rate_per_1000_lower_95,
+        {{ poisson_rate_limit('joined.searches', 'joined.population', 'upper') }} as rate_per_1000_upper_95,
+        -- the reference group
+        joined.reference_searches,
+        joined.reference_population,
+        {{ rate_per_1000('joined.reference_searches', 'joined.reference_population') }} as reference_rate_per_1000,
+        -- the ratio
+        {{ rate_ratio('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population') }}
+            as rate_ratio,
+        {{ rate_ratio_limit('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population', 'lower') }}
+            as rate_ratio_lower_95,
+        {{ rate_ratio_limit('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population', 'upper') }}
+            as rate_ratio_upper_95,
+        {{ rate_ratio_method('joined.searches', 'joined.reference_searches') }} as rate_ratio_interval_method,
+        -- ethnicity not stated: its share, and how far it could move the ratio
+        joined.all_searches,
+        joined.not_stated_searches,
+        {{ share('joined.not_stated_searches', 'joined.all_searches') }} as not_stated_share,
+        {{ rate_ratio('joined.searches + joined.not_stated_searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population') }}
+            as rate_ratio_if_not_stated_were_group,
+        {{ rate_ratio('joined.searches', 'joined.population', 'joined.reference_searches + joined.not_stated_searches', 'joined.reference_population') }}
+            as rate_ratio_if_not_stated_were_reference
+    from joined
+    inner join areas on joined.area_code = areas.area_code
+    left join ethnic_groups on joined.ethnic_group = ethnic_groups.ethnic_group_code
+    where joined.population is not null
+)
+
+select * from measured

@@ -1,0 +1,75 @@
+{#- The outcome test: of the searches of each ethnic group, the share that found what was searched for, the
+    share ending in arrest and the share removing more than outer clothing, each with a Wilson interval and
+    a ratio to the reference group's share. Unsuppressed: analysts only. -#}
+with counts as (
+    select * from {{ ref('int_stop_search_period_counts') }}
+    where ethnicity_level = 'broad'
+),
+
+areas as (
+    select * from {{ ref('dim_geography') }}
+),
+
+reference_group as (
+    select * from counts where ethnic_group = '{{ var("reference_ethnic_group") }}'
+),
+
+joined as (
+    select
+        counts.*,
+        reference_group.searches as reference_searches,
+        reference_group.searches_finding_object as reference_searches_finding_object,
+        reference_group.searches_ending_in_arrest as reference_searches_ending_in_arrest,
+        reference_group.searches_removing_more_than_outer_clothing
+            as reference_searches_removing_more_than_outer_clothing
+    from counts
+    inner join reference_group
+        on counts.period_type = reference_group.period_type
+        and counts.period_start = reference_group.period_start
+        and counts.area_code = reference_group.area_code
+        and counts.legislation_group = reference_group.legislation_group
+        and counts.ethnicity_basis = reference_group.ethnicity_basis
+),
+
+{%- set measures = [
+    ('find', 'searches_finding_object'),
+    ('arrest', 'searches_ending_in_arrest'),
+    ('more_than_outer_clothing', 'searches_removing_more_than_outer_clothing'),
+] %}
+
+measured as (
+    select
+        -- period, area and slice
+        joined.period_type,
+        joined.period_start,
+        joined.period_end,
+        joined.months_with_data = joined.months_in_period as is_complete_period,
+        joined.area_code,
+        areas.area_name,
+        joined.legislation_group,
+        joined.ethnicity_basis,
+        joined.ethnic_group,
+        '{{ var("reference_ethnic_group") }}' as reference_group,
+        joined.searches,
+        joined.reference_searches,
+        {%- for name, column in measures %}
+        -- {{ name }}
+        joined.{{ column }},
+        joined.reference_{{ column }},
+        {{ share('joined.' ~ column, 'joined.searches') }} as {{ name }}_share,
+        {{ wilson_limit('joined.' ~ column, 'joined.searches', 'lower') }} as {{ name }}_share_lower_95,
+        {{ wilson_limit('joined.' ~ column, 'joined.searches', 'upper') }} as {{ name }}_share_upper_95,
+        {{ share('joined.reference_' ~ column, 'joined.reference_searches') }} as reference_{{ name }}_share,
+        {{ rate_ratio('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches') }}
+            as {{ name }}_share_ratio,
+        {{ proportion_ratio_limit('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches', 'lower') }}
+            as {{ name }}_share_ratio_lower_95,
+        {{ proportion_ratio_limit('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches', 'upper') }}
+            as {{ name }}_share_ratio_upper_95{{ ',' if not loop.last }}
+        {%- endfor %}
+    from joined
+    inner join areas on joined.area_code = areas.area_code
+    where joined.ethnic_group <> 'Not stated'
+)
+
+select * from measured

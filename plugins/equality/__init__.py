@@ -1,0 +1,1 @@
+"""Police equality data warehouse: ingest, validation, dbt build and publication of disparity marts."""

@@ -1,0 +1,215 @@
+"""The ``equality`` command: the warehouse, synthetic extracts, the nightly run, the demo and the benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import secrets
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from equality.config import Settings
+
+BI_LOGIN = "equality_bi_reader"
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def cmd_warehouse(args: argparse.Namespace) -> int:
+    from equality.warehouse import embedded, redact, warehouse_url
+
+    settings = _settings()
+    if args.action == "start":
+        print(redact(warehouse_url(settings)))
+    elif args.action == "url":
+        print(warehouse_url(settings) if args.show_password else redact(warehouse_url(settings)))
+    elif args.action == "stop":
+        if settings.warehouse_url:
+            print("WAREHOUSE_URL is set: an external warehouse is not stopped by this command.")
+        else:
+            embedded(settings).stop()
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from equality.synthetic import Scenario, generate
+
+    scenario = Scenario(seed=args.seed, start=date.fromisoformat(args.start), end=date.fromisoformat(args.end))
+    extract = generate(scenario, Path(args.out))
+    print(f"{extract.row_count} rows in {len(extract.files)} files under {args.out}")
+    return 0
+
+
+def run_dag(landing: Path, settings: Settings) -> str:
+    """Run the nightly DAG once, in this process, through Airflow (dag.test): a real run, no scheduler."""
+    from equality.orchestration import DAG_ID, prepare_airflow
+
+    prepare_airflow(settings)
+    from airflow.dag_processing.dagbag import DagBag
+
+    from equality.config import DAGS_DIR
+
+    dag_bag = DagBag(dag_folder=str(DAGS_DIR), include_examples=False)
+    if dag_bag.import_errors:
+        raise SystemExit(f"DAG import errors: {dag_bag.import_errors}")
+    dag = dag_bag.get_dag(DAG_ID)
+    dag_run = dag.test(run_conf={"landing_dir": str(landing)})
+    return str(dag_run.state)
+
+
+def cmd_nightly(args: argparse.Namespace) -> int:
+    settings = _settings()
+    state = run_dag(Path(args.landing).resolve(), settings)
+    print(f"equality_nightly finished: {state}")
+    return 0 if state == "success" else 1
+
+
+def headline(url: str) -> str:
+    """The latest complete rolling 12 months, force area, self-defined broad groups, from reporting."""
+    from equality.warehouse import connect
+
+    with connect(url) as conn:
+        rows = conn.execute("""
+            select ethnic_group, searches, population, rate_per_1000, rate_ratio, rate_ratio_lower_95,
+                   rate_ratio_upper_95, not_stated_share, period_start, period_end
+            from reporting.stop_search_disproportionality
+            where period_type = 'rolling_12_months' and area_code = 'FORCE' and legislation_group = 'All'
+              and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad'
+              and period_start = (select max(period_start) from reporting.stop_search_disproportionality
+                                  where period_type = 'rolling_12_months' and is_complete_period)
+            order by rate_per_1000 desc nulls last""").fetchall()
+    if not rows:
+        return "(no complete rolling 12-month period published yet)"
+
+    def number(value, pattern):
+        return "suppressed" if value is None else format(value, pattern)
+
+    period = f"{rows[0][8]:%b %Y} to {rows[0][9]:%b %Y} (exclusive)"
+    lines = [f"Stop and search, West Midlands force area, rolling 12 months {period}",
+             f"{'ethnic group':<12} {'searches':>9} {'population':>11} {'per 1,000':>10} "
+             f"{'ratio vs White (95% CI)':>26}"]
+    for group, searches, population, rate, ratio, low, high, _, _, _ in rows:
+        interval = "" if ratio is None else f"{ratio:.2f} ({low:.2f}-{high:.2f})"
+        lines.append(f"{group:<12} {number(searches, ',d'):>9} {population:>11,d} {number(rate, '.2f'):>10} "
+                     f"{interval:>26}")
+    lines.append(f"Ethnicity not stated on {number(rows[0][7] * 100 if rows[0][7] is not None else None, '.1f')}%"
+                 " of searches (ratios if all of them belonged to the group or to White: see the mart).")
+    return "\n".join(lines)
+
+
+def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, float]]:
+    from equality.warehouse import connect
+
+    with connect(url) as conn:
+        run_id = run_id or conn.execute(
+            "select run_id from audit.run_stages order by finished_at desc limit 1").fetchone()[0]
+        return conn.execute("select stage, status, seconds from audit.run_stages where run_id = %s "
+                            "order by finished_at", (run_id,)).fetchall()
+
+
+def bi_login(url: str, settings: Settings) -> str:
+    """Create (or refresh) the BI tools' read-only login and return its connection string."""
+    from equality.schema import BI_ROLE, ensure_login
+    from equality.warehouse import connect, describe
+
+    password_file = settings.home / "secrets" / "bi.password"
+    if not password_file.exists():
+        password_file.parent.mkdir(parents=True, exist_ok=True)
+        password_file.write_text(secrets.token_urlsafe(18))
+        password_file.chmod(0o600)
+    password = password_file.read_text().strip()
+    with connect(url) as conn:
+        ensure_login(conn, BI_LOGIN, password, BI_ROLE)
+        conn.commit()
+    parts = describe(url)
+    return f"postgresql://{BI_LOGIN}:{password}@{parts['host']}:{parts['port']}/{parts['database']}"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from equality.synthetic import Scenario, generate
+    from equality.warehouse import redact, warehouse_url
+
+    settings = _settings()
+    timings: list[tuple[str, float]] = []
+    started = time.perf_counter()
+    url = warehouse_url(settings)
+    timings.append(("start the warehouse", time.perf_counter() - started))
+
+    started = time.perf_counter()
+    landing = settings.home / "landing" / "demo"
+    scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
+    extract = generate(scenario, landing)
+    timings.append((f"generate {extract.row_count:,} synthetic searches", time.perf_counter() - started))
+
+    started = time.perf_counter()
+    state = run_dag(landing, settings)
+    timings.append((f"Airflow run of equality_nightly ({state})", time.perf_counter() - started))
+    if state != "success":
+        print(f"The nightly run ended {state}; reporting was not replaced. See the task log above.")
+        return 1
+
+    print()
+    print(headline(url))
+    print()
+    print("Where things are:")
+    print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
+    print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
+    print("  published for BI:           schema reporting (stop_search_disproportionality, stop_search_outcomes,")
+    print("                              stop_search_benchmark, stop_search_submissions, publication)")
+    print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
+    print(f"  Data Docs:                  {settings.gx_root}")
+    print("Time taken:")
+    for label, seconds in timings:
+        print(f"  {label:<55} {seconds:7.1f} s")
+    print("  of which, inside the DAG run:")
+    for stage_name, status, seconds in stage_timings(url):
+        print(f"    {stage_name:<53} {float(seconds):7.1f} s  {status}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from equality.bench import run_benchmark
+
+    print(json.dumps(run_benchmark(rows=args.rows, settings=_settings()), indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    parser = argparse.ArgumentParser(prog="equality", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    warehouse = commands.add_parser("warehouse", help="start, stop or show the embedded warehouse")
+    warehouse.add_argument("action", choices=["start", "stop", "url"])
+    warehouse.add_argument("--show-password", action="store_true")
+    warehouse.set_defaults(handler=cmd_warehouse)
+
+    generate = commands.add_parser("generate", help="write a synthetic internal extract with known disparities")
+    generate.add_argument("--out", required=True)
+    generate.add_argument("--start", default="2023-04-01")
+    generate.add_argument("--end", default="2025-03-31")
+    generate.add_argument("--seed", type=int, default=1)
+    generate.set_defaults(handler=cmd_generate)
+
+    nightly = commands.add_parser("nightly", help="run the nightly DAG in this process (operators, backfills)")
+    nightly.add_argument("--landing", required=True, help="folder holding the extracts to load")
+    nightly.set_defaults(handler=cmd_nightly)
+
+    demo = commands.add_parser("demo", help="embedded warehouse + synthetic night + Airflow run + headline")
+    demo.set_defaults(handler=cmd_demo)
+
+    bench = commands.add_parser("bench", help="load speed and memory against a bare COPY; dbt + GX time")
+    bench.add_argument("--rows", type=int, default=1_000_000)
+    bench.set_defaults(handler=cmd_bench)
+
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,319 @@
+"""Land delivered files in ``raw``: stream with COPY, then type, check and pseudonymise set-based in SQL.
+
+A file goes through three gates:
+
+1. The file as a whole (``inspect_header``): readable, UTF-8, comma-separated, the contract's columns and
+   no others. A file that fails is rejected whole: recorded in ``audit.loads`` with status 'rejected' and
+   a message naming the file, line and column; nothing of it loads.
+2. Its structure (COPY): every record has the header's number of fields, quoting closes, bytes are UTF-8.
+   PostgreSQL's own error names the line; we name the column.
+3. Each row (one SQL statement): required values present, dates parse and are not in the future, numbers
+   in range, codes in the seeds, record ids unique within the file and across earlier extracts. A failing
+   row goes to ``audit.quarantined_rows`` with every reason; the rest lands in ``raw``.
+
+Re-delivery: a file whose SHA-256 was already loaded is a no-op. A different file with the same extract
+key (e.g. a corrected extract for the same date) replaces the earlier load in one transaction.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+import psycopg
+
+from equality.contracts import Column, SourceContract, allowed_values, contract_for
+from equality.errors import FileRejected, RejectedFiles
+from equality.pseudonymise import KeyedHash
+
+log = logging.getLogger(__name__)
+
+CHUNK_BYTES = 1 << 20
+BOM = b"\xef\xbb\xbf"
+FUTURE_TOLERANCE = "1 hour"
+# ISO 8601 only: PostgreSQL alone would also accept '05/01/2024' (ambiguous) and words like 'yesterday'.
+ISO_8601 = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
+
+LoadStatus = Literal["loaded", "already_loaded", "rejected"]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    file_name: str
+    source: str
+    status: LoadStatus
+    load_id: int | None = None
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    replaced_load_id: int | None = None
+    message: str = ""
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _normalise_header(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], int]:
+    """Check the header line; return the contract columns in file order and the header's length in bytes."""
+    with open(path, "rb") as stream:
+        first_line = stream.readline()
+    if not first_line:
+        raise FileRejected(path, "the file is empty: expected a header line", line=1,
+                           fix="deliver the extract again; an extract with no rows still has its header")
+    header_bytes = len(first_line)
+    text_line = first_line[len(BOM):] if first_line.startswith(BOM) else first_line
+    try:
+        text = text_line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FileRejected(path, f"byte 0x{text_line[error.start]:02x} at character {error.start + 1} is not UTF-8",
+                           line=1, fix="export the file as UTF-8") from None
+    names = next(csv.reader([text.rstrip("\r\n")]))
+    expected = {_normalise_header(column.header): column for column in contract.columns}
+    if len(names) == 1 and len(expected) > 1:
+        for delimiter, label in ((";", "semicolon"), ("\t", "tab"), ("|", "pipe")):
+            if delimiter in names[0]:
+                raise FileRejected(path, f"the header looks {label}-separated; the contract is comma-separated",
+                                   line=1, fix="export the file with ',' as the delimiter")
+    ordered: list[Column] = []
+    seen: set[str] = set()
+    for position, name in enumerate(names, start=1):
+        key = _normalise_header(name)
+        if key not in expected:
+            raise FileRejected(path, f"unexpected column {name!r} at position {position}; "
+                               f"{contract.name} has exactly: {', '.join(c.header for c in contract.columns)}",
+                               line=1, column=name, fix="remove or rename the column to match the contract")
+        if key in seen:
+            raise FileRejected(path, f"column {name!r} appears twice", line=1, column=name)
+        seen.add(key)
+        ordered.append(expected[key])
+    missing = [column.header for column in contract.columns if _normalise_header(column.header) not in seen]
+    if missing:
+        raise FileRejected(path, f"missing column(s) {', '.join(map(repr, missing))}", line=1, column=missing[0],
+                           fix="deliver the file with every contract column (a renamed column counts as missing)")
+    return ordered, header_bytes
+
+
+def _locate_invalid_utf8(path: Path, columns: list[Column]) -> tuple[int, str | None, str]:
+    """Line, column and description of the first byte sequence that is not UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as stream:
+        for line_number, raw_line in enumerate(stream, start=1):
+            try:
+                decoder.decode(raw_line)
+            except UnicodeDecodeError as error:
+                prefix = raw_line[: error.start].decode("utf-8", errors="replace")
+                field_index = next(csv.reader([prefix])).__len__() - 1 if prefix else 0
+                column = columns[field_index].header if field_index < len(columns) else None
+                return line_number, column, f"byte 0x{raw_line[error.start]:02x} is not UTF-8"
+            decoder.reset()
+    return 0, None, "bytes that are not UTF-8"
+
+
+def _copy_rejection(path: Path, error: psycopg.Error, columns: list[Column]) -> FileRejected:
+    """Turn PostgreSQL's COPY error into a rejection naming the file's line and column."""
+    message = (error.diag.message_primary or str(error)).strip()
+    context = error.diag.context or ""
+    line_match = re.search(r"line (\d+)", context)
+    line = int(line_match.group(1)) + 1 if line_match else None  # COPY counts from the first data line
+    column = None
+    column_match = re.search(r'column "?([a-z0-9_]+)"?', message + " " + context)
+    if column_match:
+        by_name = {c.name: c.header for c in columns}
+        column = by_name.get(column_match.group(1))
+    if "invalid byte sequence" in message:
+        line, column, message = _locate_invalid_utf8(path, columns)
+        return FileRejected(path, message, line=line, column=column, fix="export the file as UTF-8")
+    if "extra data after last expected column" in message:
+        message = f"the row has more fields than the header's {len(columns)}"
+    elif "missing data for column" in message:
+        message = f"the row has fewer fields than the header's {len(columns)}"
+    return FileRejected(path, message, line=line, column=column,
+                        fix="check the delimiter and quoting of that line, then deliver the file again")
+
+
+def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str], dict]:
+    """SQL expressions (one per check) yielding a reason or null, and the parameters they bind."""
+    checks: list[str] = []
+    parameters: dict = {}
+    for column in contract.columns:
+        value = f"nullif(btrim(landing.{column.name}), '')"
+        label = column.header
+        if column.required:
+            checks.append(f"case when {value} is null then 'missing {label}' end")
+        if column.kind == "timestamp":
+            checks.append(
+                f"case when {value} is null then null "
+                f"when {value} !~ '{ISO_8601}' or not audit.is_valid_timestamptz({value}) "
+                f"then 'unparseable {label} ' || quote_literal({value}) || ' (expected ISO 8601)' "
+                f"when {value}::timestamptz > now() + interval '{FUTURE_TOLERANCE}' "
+                f"then '{label} ' || {value} || ' is in the future' end")
+        elif column.kind in ("integer", "decimal"):
+            pattern = r"^-?\d{1,9}$" if column.kind == "integer" else r"^-?\d{1,9}(\.\d+)?$"
+            checks.append(
+                f"case when {value} is null then null "
+                f"when {value} !~ '{pattern}' then '{label} ' || quote_literal({value}) || ' is not a "
+                f"{'whole number' if column.kind == 'integer' else 'number'}' "
+                f"when {value}::numeric not between {column.low} and {column.high} "
+                f"then '{label} ' || {value} || ' is outside {column.low:g} to {column.high:g}' end")
+        elif column.kind == "boolean":
+            checks.append(f"case when {value} is not null and lower({value}) not in ('true', 'false') "
+                          f"then '{label} ' || quote_literal({value}) || ' is not true or false' end")
+        elif column.kind == "code":
+            parameter = f"allowed_{column.name}"
+            parameters[parameter] = allowed_values(column.code_list, contract.source_system, seeds_dir)
+            checks.append(f"case when {value} is not null and not ({value} = any(%({parameter})s::text[])) "
+                          f"then 'unknown {label} ' || quote_literal({value}) end")
+    if contract.record_id:
+        checks.append(f"case when count(*) over (partition by landing.{contract.record_id}) > 1 "
+                      f"then 'duplicate {contract.record_id} within the file' end")
+    return checks, parameters
+
+
+def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, load_id: int, file_name: str,
+                         keyed_hash: KeyedHash, seeds_dir: Path) -> tuple[int, int]:
+    """One statement: check every landed row, insert the good ones into raw and the others into quarantine."""
+    checks, parameters = _row_problems(contract, seeds_dir) if contract.quarantines_rows else ([], {})
+    hashed = {column.name for column in contract.columns if column.kind == "identifier"}
+    landed_values = ", ".join(
+        (keyed_hash.sql(f"landing.{name}") + f" as {name}") if name in hashed else f"landing.{name}"
+        for name in contract.column_names)
+    reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
+    checked = f"select landing.line_number, {landed_values}, {reasons} as reasons from landing"
+    if contract.record_id:
+        record_id = contract.record_id
+        checked = (f"select checked_in_file.*, case when earlier.load_id is not null then "
+                   f"checked_in_file.reasons || ('{record_id} already loaded from an earlier extract (load '"
+                   f" || earlier.load_id || ')') else checked_in_file.reasons end as all_reasons "
+                   f"from ({checked}) as checked_in_file left join lateral (select raw_rows.load_id "
+                   f"from raw.{contract.raw_table} as raw_rows where raw_rows.{record_id} = "
+                   f"checked_in_file.{record_id} limit 1) as earlier on true")
+    else:
+        checked = f"select checked_in_file.*, checked_in_file.reasons as all_reasons from ({checked}) as checked_in_file"
+    names = ", ".join(contract.column_names)
+    record = ", ".join(f"'{column.header}', checked.{column.name}" for column in contract.columns)
+    statement = f"""
+        with checked as materialized ({checked}),
+        landed as (
+            insert into raw.{contract.raw_table} (load_id, file_name, line_number, {names})
+            select %(load_id)s, %(file_name)s, checked.line_number, {names}
+            from checked where cardinality(checked.all_reasons) = 0
+            returning 1
+        ),
+        quarantined as (
+            insert into audit.quarantined_rows (load_id, source, file_name, line_number, reasons, record)
+            select %(load_id)s, %(source)s, %(file_name)s, checked.line_number, checked.all_reasons,
+                   jsonb_build_object({record})
+            from checked where cardinality(checked.all_reasons) > 0
+            returning 1
+        )
+        select (select count(*) from landed), (select count(*) from quarantined)
+    """
+    parameters |= keyed_hash.parameters | {"load_id": load_id, "file_name": file_name, "source": contract.name}
+    rows_loaded, rows_quarantined = conn.execute(statement, parameters).fetchone()
+    return rows_loaded, rows_quarantined
+
+
+def _copy_into_landing(conn: psycopg.Connection, path: Path, columns: list[Column], header_bytes: int) -> int:
+    column_list = ", ".join(column.name for column in columns)
+    definitions = ", ".join(f"{column.name} text" for column in columns)
+    conn.execute("drop table if exists landing")
+    conn.execute(f"create temp table landing (line_number integer generated always as identity (start with 2), "
+                 f"{definitions}) on commit drop")
+    with conn.cursor() as cursor:
+        with cursor.copy(f"copy landing ({column_list}) from stdin with (format csv, encoding 'UTF8')") as copy:
+            with open(path, "rb") as stream:
+                stream.seek(header_bytes)
+                while chunk := stream.read(CHUNK_BYTES):
+                    copy.write(chunk)
+    return conn.execute("select count(*) from landing").fetchone()[0]
+
+
+def _register_rejection(conn: psycopg.Connection, contract_name: str, path: Path, sha256: str,
+                        extract_key: str | None, rejection: FileRejected) -> int:
+    with conn.transaction():
+        return conn.execute(
+            "insert into audit.loads (source, file_name, sha256, extract_key, status, message) "
+            "values (%s, %s, %s, %s, 'rejected', %s) returning load_id",
+            (contract_name, path.name, sha256, extract_key, str(rejection))).fetchone()[0]
+
+
+def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Path,
+              contract: SourceContract | None = None) -> LoadResult:
+    """Load one delivered file; never raises for a bad file (the result says 'rejected' and why)."""
+    path = Path(path)
+    contract = contract or contract_for(path.name)
+    if contract is None:
+        raise FileRejected(path, "the file name matches no data contract", fix="see docs/data-contracts.md")
+    sha256 = file_sha256(path)
+    extract_key = contract.extract_key(path.name)
+    earlier = conn.execute(
+        "select load_id from audit.loads where sha256 = %s and source = %s and status in ('loaded', 'superseded') "
+        "order by load_id desc limit 1", (sha256, contract.name)).fetchone()
+    if earlier:
+        return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier[0],
+                          message=f"identical to load {earlier[0]}: nothing to do")
+    try:
+        columns, header_bytes = inspect_header(path, contract)
+        with conn.transaction():
+            conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"equality.load.{contract.name}",))
+            try:
+                with conn.transaction():
+                    rows_in_file = _copy_into_landing(conn, path, columns, header_bytes)
+            except psycopg.errors.DataError as error:
+                raise _copy_rejection(path, error, columns) from None
+            previous = conn.execute(
+                "select load_id from audit.loads where source = %s and extract_key = %s and status = 'loaded'",
+                (contract.name, extract_key)).fetchone()
+            load_id = conn.execute(
+                "insert into audit.loads (source, file_name, sha256, extract_key, status, rows_in_file) "
+                "values (%s, %s, %s, %s, 'loaded', %s) returning load_id",
+                (contract.name, path.name, sha256, extract_key, rows_in_file)).fetchone()[0]
+            if previous:
+                conn.execute(f"delete from raw.{contract.raw_table} where load_id = %s", previous)
+                conn.execute("update audit.loads set status = 'superseded', superseded_by = %s where load_id = %s",
+                             (load_id, previous[0]))
+            keyed_hash = KeyedHash.from_key(key)
+            rows_loaded, rows_quarantined = _insert_checked_rows(conn, contract, load_id, path.name, keyed_hash,
+                                                                 seeds_dir)
+            conn.execute("update audit.loads set rows_loaded = %s, rows_quarantined = %s where load_id = %s",
+                         (rows_loaded, rows_quarantined, load_id))
+    except FileRejected as rejection:
+        load_id = _register_rejection(conn, contract.name, path, sha256, extract_key, rejection)
+        log.error("rejected %s", rejection)
+        return LoadResult(path.name, contract.name, "rejected", load_id=load_id, message=str(rejection))
+    result = LoadResult(path.name, contract.name, "loaded", load_id=load_id, rows_loaded=rows_loaded,
+                        rows_quarantined=rows_quarantined, replaced_load_id=previous[0] if previous else None,
+                        message=f"{rows_loaded} rows loaded, {rows_quarantined} quarantined"
+                                + (f", replacing load {previous[0]}" if previous else ""))
+    log.info("%s: %s", path.name, result.message)
+    return result
+
+
+def delivered_files(directories: Iterable[Path]) -> list[Path]:
+    """Files in the landing folders that a contract recognises, oldest extract first."""
+    found = [path for directory in directories if Path(directory).is_dir()
+             for path in sorted(Path(directory).rglob("*.csv")) if contract_for(path.name)]
+    return sorted(found, key=lambda path: (contract_for(path.name).name, path.name))
+
+
+def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, seeds_dir: Path) -> list[LoadResult]:
+    """Load every file; raise RejectedFiles at the end if any was rejected (the accepted ones stay loaded)."""
+    results = [load_file(conn, path, key=key, seeds_dir=seeds_dir) for path in paths]
+    rejected = [result for result in results if result.status == "rejected"]
+    if rejected:
+        raise RejectedFiles([result.message for result in rejected])
+    return results

@@ -1,0 +1,120 @@
+"""The night's stages as plain functions: what the Airflow DAG's tasks call, and what tests call directly.
+
+load -> validate_raw -> build -> validate_marts -> publish. Each stage records its duration in
+``audit.run_stages``. A stage that fails raises, so nothing after it runs and ``reporting`` stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterator
+
+from equality import ingest, publish as publishing, transform
+from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
+from equality.contracts import CONTRACTS
+from equality.schema import bootstrap
+from equality.warehouse import connect, warehouse_url
+
+log = logging.getLogger(__name__)
+
+RAW_SUITES = "raw_*.json"
+MART_SUITES = "marts_*.json"
+
+
+@contextmanager
+def stage(url: str, run_id: str, name: str) -> Iterator[None]:
+    """Time a stage and record it in audit.run_stages, whether it succeeds or fails."""
+    started = time.perf_counter()
+    status, detail = "success", None
+    try:
+        yield
+    except Exception as error:
+        status, detail = "failed", str(error)[:2000]
+        raise
+    finally:
+        seconds = round(time.perf_counter() - started, 3)
+        with connect(url, autocommit=True) as conn:
+            conn.execute("insert into audit.run_stages (run_id, stage, status, seconds, detail) "
+                         "values (%s, %s, %s, %s, %s)", (run_id, name, status, seconds, detail))
+        log.info("stage %s %s in %.1f s", name, status, seconds)
+
+
+def delivered(landing_dir: Path) -> list[Path]:
+    """The extracts waiting in the landing folder (the sensor's question)."""
+    return ingest.delivered_files([landing_dir])
+
+
+def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> list[dict]:
+    """Prepare the warehouse, then load the reference files and every extract in the landing folder."""
+    settings = settings or Settings.from_env()
+    url = warehouse_url(settings)
+    with connect(url) as conn:
+        bootstrap(conn)
+    with stage(url, run_id, "load"), connect(url) as conn:
+        files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
+        results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
+    return [asdict(result) for result in results]
+
+
+def raw_suite_parameters(url: str) -> dict:
+    """Suite parameters for the raw suites: allowed values from the seeds and row counts from the registry."""
+    from equality.validation import seed_value_parameters
+
+    parameters = seed_value_parameters(SEEDS_DIR)
+    with connect(url) as conn:
+        for contract in CONTRACTS:
+            expected = conn.execute(
+                "select coalesce(sum(rows_loaded), 0) from audit.loads where source = %s and status = 'loaded'",
+                (contract.name,)).fetchone()[0]
+            parameters[f"{contract.raw_table}_expected_row_count"] = int(expected)
+    return parameters
+
+
+def _validate(url: str, run_id: str, pattern: str, parameters: dict | None, settings: Settings) -> int:
+    from equality.validation import validate
+
+    suites = sorted(EXPECTATIONS_DIR.glob(pattern))
+    results = validate(url, suites, run_id=run_id, parameters_for=parameters, gx_root=settings.gx_root)
+    return len(results)
+
+
+def validate_raw(run_id: str, settings: Settings | None = None) -> int:
+    settings = settings or Settings.from_env()
+    url = warehouse_url(settings)
+    with stage(url, run_id, "validate_raw"):
+        return _validate(url, run_id, RAW_SUITES, raw_suite_parameters(url), settings)
+
+
+def build(run_id: str, settings: Settings | None = None) -> int:
+    settings = settings or Settings.from_env()
+    url = warehouse_url(settings)
+    with stage(url, run_id, "build"):
+        return transform.build(url).nodes
+
+
+def validate_marts(run_id: str, settings: Settings | None = None) -> int:
+    settings = settings or Settings.from_env()
+    url = warehouse_url(settings)
+    with stage(url, run_id, "validate_marts"):
+        return _validate(url, run_id, MART_SUITES, {"suppression_threshold": settings.suppression_threshold},
+                         settings)
+
+
+def publish(run_id: str, settings: Settings | None = None) -> dict[str, int]:
+    settings = settings or Settings.from_env()
+    url = warehouse_url(settings)
+    with stage(url, run_id, "publish"), connect(url) as conn:
+        return publishing.publish(conn, run_id)
+
+
+def run_night(landing_dir: Path, run_id: str, settings: Settings | None = None) -> dict[str, int]:
+    """Every stage in order, in this process (for tests and for operators without a scheduler)."""
+    load(landing_dir, run_id, settings)
+    validate_raw(run_id, settings)
+    build(run_id, settings)
+    validate_marts(run_id, settings)
+    return publish(run_id, settings)

@@ -1,0 +1,74 @@
+"""What the Airflow DAG needs from the package: where the landing folder is, and errors mapped to Airflow's.
+
+Imported only by DAG files and the CLI; Airflow itself is imported lazily so the package stays usable
+(and testable) without a scheduler.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from equality.config import DAGS_DIR, REPO_ROOT, Settings
+from equality.errors import EqualityError
+
+DAG_ID = "equality_nightly"
+Result = TypeVar("Result")
+
+
+def landing_dir(params: dict[str, Any] | None, settings: Settings | None = None) -> Path:
+    """The run's landing folder: the run's conf/params ``landing_dir``, else EQUALITY_LANDING_DIR."""
+    chosen = (params or {}).get("landing_dir")
+    return Path(chosen).resolve() if chosen else (settings or Settings.from_env()).landing_dir
+
+
+def fail_fast(function: Callable[..., Result]) -> Callable[..., Result]:
+    """Errors that retrying cannot fix fail the task at once (AirflowFailException), with our message."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Result:
+        try:
+            return function(*args, **kwargs)
+        except EqualityError as error:
+            if error.retryable:
+                raise
+            from airflow.exceptions import AirflowFailException
+
+            raise AirflowFailException(f"{type(error).__name__}: {error}") from error
+
+    return wrapper
+
+
+def airflow_environment(settings: Settings) -> dict[str, str]:
+    """Environment for a self-contained Airflow (SQLite metadata under EQUALITY_HOME), unless already set."""
+    home = settings.airflow_home
+    defaults = {
+        "AIRFLOW_HOME": str(home),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_DIR),
+        "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO_ROOT / "plugins"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
+        "AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT": "120",
+        "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+    }
+    return {key: os.environ.get(key, value) for key, value in defaults.items()}
+
+
+def prepare_airflow(settings: Settings) -> dict[str, str]:
+    """Set Airflow's environment in this process and migrate its metadata database once."""
+    import subprocess
+    import sys
+
+    environment = airflow_environment(settings)
+    os.environ.update(environment)
+    home = Path(environment["AIRFLOW_HOME"])
+    marker = home / ".migrated"
+    if not marker.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        airflow = Path(sys.executable).with_name("airflow")
+        subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(),
+                       stdout=subprocess.DEVNULL)
+        marker.touch()
+    return environment

@@ -1,0 +1,157 @@
+"""Warehouse layout: schemas with one job each, the audit tables, the raw tables and the roles.
+
+``bootstrap`` is idempotent and runs at the start of every night, so a new server (the embedded one, the
+compose stack, a force's PostgreSQL) is prepared by the pipeline itself.
+
+Schemas: raw (extracts as landed), audit (load registry, quarantine, validation results, publications,
+stage timings), staging / intermediate / marts (dbt), reporting_candidate (dbt's suppressed tables, not
+yet published) and reporting (what BI reads, replaced atomically by ``publish``).
+
+Roles: the pipeline's login (the WAREHOUSE_URL user) owns every schema; ``equality_analyst`` reads the
+marts and reporting; ``equality_bi`` reads ``reporting`` only.
+"""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg import sql
+
+from equality.contracts import CONTRACTS, SourceContract
+
+ANALYST_ROLE = "equality_analyst"
+BI_ROLE = "equality_bi"
+DBT_SCHEMAS = ("staging", "intermediate", "marts", "reporting_candidate")
+ANALYST_SCHEMAS = ("marts", "reporting")
+
+AUDIT_DDL = """
+create table if not exists audit.loads (
+    load_id bigserial primary key,
+    source text not null,
+    file_name text not null,
+    sha256 text not null,
+    extract_key text,
+    status text not null check (status in ('loaded', 'superseded', 'rejected')),
+    rows_in_file bigint,
+    rows_loaded bigint,
+    rows_quarantined bigint,
+    message text,
+    superseded_by bigint references audit.loads (load_id),
+    loaded_at timestamptz not null default now()
+);
+create index if not exists loads_sha256 on audit.loads (sha256);
+create index if not exists loads_extract_key on audit.loads (source, extract_key) where status = 'loaded';
+
+create table if not exists audit.quarantined_rows (
+    load_id bigint not null references audit.loads (load_id),
+    source text not null,
+    file_name text not null,
+    line_number integer not null,
+    reasons text[] not null,
+    record jsonb not null,
+    quarantined_at timestamptz not null default now()
+);
+create index if not exists quarantined_rows_load on audit.quarantined_rows (load_id);
+
+create table if not exists audit.validation_results (
+    validation_id bigserial primary key,
+    run_id text not null,
+    suite_name text not null,
+    schema_name text not null,
+    table_name text not null,
+    expectation_type text not null,
+    column_name text,
+    success boolean not null,
+    unexpected_count bigint,
+    observed_value text,
+    details jsonb,
+    validated_at timestamptz not null default now()
+);
+
+create table if not exists audit.publications (
+    publication_id bigserial primary key,
+    run_id text not null,
+    tables jsonb not null,
+    published_at timestamptz not null default now()
+);
+
+create table if not exists audit.run_stages (
+    run_id text not null,
+    stage text not null,
+    status text not null,
+    seconds numeric not null,
+    detail text,
+    finished_at timestamptz not null default now()
+);
+"""
+
+# A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.
+VALID_TIMESTAMP_FUNCTION_16 = """
+create or replace function audit.is_valid_timestamptz(value text) returns boolean
+language sql immutable parallel safe as $$ select pg_input_is_valid(value, 'timestamptz') $$
+"""
+VALID_TIMESTAMP_FUNCTION_OLD = """
+create or replace function audit.is_valid_timestamptz(value text) returns boolean
+language plpgsql immutable parallel safe as $$
+begin
+    perform value::timestamptz;
+    return true;
+exception when others then
+    return false;
+end $$
+"""
+
+
+def raw_table_ddl(contract: SourceContract) -> str:
+    columns = ",\n    ".join(f"{name} text" for name in contract.column_names)
+    ddl = (f"create table if not exists raw.{contract.raw_table} (\n    load_id bigint not null,\n"
+           f"    file_name text not null,\n    line_number integer not null,\n    {columns}\n);\n"
+           f"create index if not exists {contract.raw_table}_load on raw.{contract.raw_table} (load_id);\n")
+    if contract.record_id:
+        ddl += (f"create index if not exists {contract.raw_table}_{contract.record_id} "
+                f"on raw.{contract.raw_table} ({contract.record_id});\n")
+    return ddl
+
+
+def bootstrap(conn: psycopg.Connection) -> None:
+    """Create what is missing of schemas, audit and raw tables, helper functions and roles. Idempotent."""
+    with conn.transaction():
+        conn.execute("select pg_advisory_xact_lock(hashtext('equality.bootstrap'))")
+        for schema in ("raw", "audit", "reporting", *DBT_SCHEMAS):
+            conn.execute(f"create schema if not exists {schema}")
+        conn.execute(AUDIT_DDL)
+        version = conn.info.server_version
+        conn.execute(VALID_TIMESTAMP_FUNCTION_16 if version >= 160000 else VALID_TIMESTAMP_FUNCTION_OLD)
+        for contract in CONTRACTS:
+            conn.execute(raw_table_ddl(contract))
+        _ensure_roles(conn)
+
+
+def _ensure_roles(conn: psycopg.Connection) -> None:
+    for role in (ANALYST_ROLE, BI_ROLE):
+        exists = conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone()
+        if not exists:
+            conn.execute(f"create role {role} nologin")
+    for schema in ANALYST_SCHEMAS:
+        conn.execute(f"grant usage on schema {schema} to {ANALYST_ROLE}")
+        conn.execute(f"grant select on all tables in schema {schema} to {ANALYST_ROLE}")
+        conn.execute(f"alter default privileges in schema {schema} grant select on tables to {ANALYST_ROLE}")
+    for schema in ("raw", "audit", "staging", "intermediate", "marts", "reporting_candidate"):
+        conn.execute(f"revoke all on schema {schema} from public")
+    conn.execute(f"grant usage on schema reporting to {BI_ROLE}")
+    conn.execute(f"grant select on all tables in schema reporting to {BI_ROLE}")
+
+
+def grant_reporting(conn: psycopg.Connection, schema: str) -> None:
+    """Give the read roles the freshly built reporting schema (used by publish inside its transaction)."""
+    conn.execute(f"grant usage on schema {schema} to {BI_ROLE}, {ANALYST_ROLE}")
+    conn.execute(f"grant select on all tables in schema {schema} to {BI_ROLE}, {ANALYST_ROLE}")
+
+
+def ensure_login(conn: psycopg.Connection, login: str, password: str, group: str) -> None:
+    """A login role (e.g. for a BI tool) that is a member of a read role. Idempotent; resets the password."""
+    exists = conn.execute("select 1 from pg_roles where rolname = %s", (login,)).fetchone()
+    verb = "alter" if exists else "create"
+    conn.execute(sql.SQL("{} role {} login password {}").format(
+        sql.SQL(verb), sql.Identifier(login), sql.Literal(password)))
+    conn.execute(sql.SQL("grant {} to {}").format(
+        sql.Identifier(group), sql.Identifier(login)))

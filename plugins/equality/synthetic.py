@@ -1,0 +1,675 @@
+"""Synthetic nightly stop-and-search extracts for West Midlands Police, with known injected disparities.
+
+The generator writes files in the force's internal extract format (see ``FORCE_STOP_SEARCH_COLUMNS``) so the
+pipeline can be exercised end to end against a truth we chose: searches per (local policing unit, broad ethnic
+group) are Poisson draws around ``population x baseline rate x rate ratio``, and outcomes, find rates and
+more-than-outer-clothing searches are drawn with per-group shares. A test can then assert that the warehouse's
+disparity marts recover the scenario's ratios within Poisson noise.
+
+Everything coded (local policing units, ethnicity codes, legislation, objects, outcomes, sex) and the census
+populations are read from the dbt seeds at run time; nothing from the seeds is copied into this module.
+
+Determinism: each extract period draws from its own random stream derived from ``(seed, year, month, day)``, so
+the same scenario always produces byte-identical files, and a period's rows do not depend on which other periods
+were generated (apart from the running ``record_id`` sequence). Memory is bounded: rows are produced and written
+in batches of at most ``BATCH_ROWS`` rows (a single day is never split).
+
+Usage::
+
+    from datetime import date
+    from equality.synthetic import Scenario, generate
+
+    extract = generate(Scenario(seed=7, start=date(2023, 1, 1), end=date(2023, 12, 31)), "landing/")
+    extract.files          # [.../stop_search_2023-01-31.csv, ...]
+    extract.truth.rate_ratio("Black")   # 3.0, the injected Black/White ratio
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import math
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+import numpy as np
+
+# The force extract's header, in order. TODO: the contract module (equality.contracts.FORCE_STOP_SEARCH) is the
+# owner of the column list; this constant should be derived from it once that module is settled.
+FORCE_STOP_SEARCH_COLUMNS: tuple[str, ...] = (
+    "record_id",
+    "searched_at",
+    "neighbourhood_code",
+    "lpu_code",
+    "latitude",
+    "longitude",
+    "age",
+    "sex",
+    "self_defined_ethnicity",
+    "officer_observed_ethnicity",
+    "legislation",
+    "object_of_search",
+    "outcome",
+    "outcome_linked_to_object",
+    "more_than_outer_clothing_removed",
+    "strip_search",
+    "officer_id",
+    "team",
+)
+
+BROAD_GROUPS: tuple[str, ...] = ("White", "Black", "Asian", "Mixed", "Other")
+"""The stated broad ethnic groups, White first (the comparator). 'Not stated' is not a group of people."""
+
+DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+BATCH_ROWS = 200_000
+DAYS_PER_YEAR = 365.25
+
+SELF_DEFINED_SYSTEM = "force_self_defined"
+OFFICER_OBSERVED_SYSTEM = "force_officer_observed"
+SEX_SYSTEM = "force"
+
+# Share of searches with a positive (not 'no further action') outcome whose outcome is linked to the object of
+# search; with the find rate this fixes the share of positive outcomes (find rate 0.28 -> 33% positive).
+LINKED_SHARE_OF_POSITIVE = 0.85
+
+# Officer-observed code given the person's broad group (standard IC codes), before the IC9 'not recorded' noise.
+OFFICER_OBSERVED_BY_GROUP: Mapping[str, Mapping[str, float]] = MappingProxyType({
+    "White": {"IC1": 0.93, "IC2": 0.07},
+    "Black": {"IC3": 1.0},
+    "Asian": {"IC4": 0.9, "IC5": 0.1},
+    "Mixed": {"IC1": 0.3, "IC3": 0.45, "IC4": 0.25},
+    "Other": {"IC6": 0.7, "IC9": 0.3},
+})
+OFFICER_OBSERVED_UNKNOWN = "IC9"
+OFFICER_OBSERVED_UNKNOWN_SHARE = 0.03
+
+LEGISLATION_MIX: Mapping[str, float] = MappingProxyType({
+    "MDA_S23": 0.58, "PACE_S1": 0.33, "CJPOA_S60": 0.05, "FIREARMS_S47": 0.04,
+})
+OBJECT_BY_LEGISLATION: Mapping[str, Mapping[str, float]] = MappingProxyType({
+    "MDA_S23": {"CONTROLLED_DRUGS": 1.0},
+    "CJPOA_S60": {"OFFENSIVE_WEAPONS": 1.0},
+    "FIREARMS_S47": {"FIREARMS": 1.0},
+    "PACE_S1": {"OFFENSIVE_WEAPONS": 0.40, "STOLEN_GOODS": 0.30, "ARTICLES_FOR_THEFT": 0.20,
+                "ARTICLES_FOR_CRIMINAL_DAMAGE": 0.10},
+})
+# How positive outcomes other than arrest are split (codes checked against outcomes.csv).
+OTHER_OUTCOME_MIX: Mapping[str, float] = MappingProxyType({
+    "COMMUNITY_RESOLUTION": 0.40, "KHAT_CANNABIS_WARNING": 0.25, "SUMMONS": 0.20, "PENALTY_NOTICE": 0.08,
+    "CAUTION": 0.07,
+})
+SEX_MIX: Mapping[str, float] = MappingProxyType({"M": 0.87, "F": 0.10, "X": 0.003, "U": 0.027})
+AGE_BLANK_SHARE = 0.003
+# Searches by hour of day (local time is ignored: timestamps are UTC), quiet before dawn, busy in the evening.
+HOUR_WEIGHTS = (4, 3, 2, 1.5, 1, 1, 1.5, 2, 3, 4, 5, 6, 6, 6, 7, 8, 9, 10, 10, 10, 9, 8, 7, 5)
+
+# Where each local policing unit's searches fall: a box well inside the local authority (centre latitude,
+# centre longitude, half-height, half-width in degrees) cut into a grid whose cells are the neighbourhoods.
+LPU_GEOGRAPHY: Mapping[str, tuple[float, float, float, float, int, int]] = MappingProxyType({
+    "BIR": (52.480, -1.890, 0.045, 0.075, 6, 6),
+    "COV": (52.408, -1.510, 0.025, 0.045, 4, 4),
+    "DUD": (52.490, -2.110, 0.030, 0.040, 4, 3),
+    "SAN": (52.505, -2.010, 0.025, 0.035, 4, 3),
+    "SOL": (52.415, -1.775, 0.025, 0.035, 3, 3),
+    "WAL": (52.586, -1.982, 0.025, 0.035, 4, 3),
+    "WOL": (52.586, -2.128, 0.022, 0.030, 4, 3),
+})
+
+DEFAULT_RATE_RATIOS = MappingProxyType({"Black": 3.0, "Asian": 1.4, "Mixed": 1.8, "Other": 1.2, "White": 1.0})
+DEFAULT_FIND_RATES = MappingProxyType({"White": 0.28, "Black": 0.22, "Asian": 0.26, "Mixed": 0.26, "Other": 0.26})
+DEFAULT_ARREST_SHARES = MappingProxyType({"White": 0.13, "Black": 0.12, "Asian": 0.13, "Mixed": 0.13,
+                                          "Other": 0.13})
+DEFAULT_MORE_THAN_OUTER = MappingProxyType({"White": 0.03, "Black": 0.06, "Asian": 0.04, "Mixed": 0.05,
+                                            "Other": 0.04})
+
+YearMonth = tuple[int, int]
+
+
+def _by_group(name: str, given: Mapping[str, float], defaults: Mapping[str, float], *, share: bool
+              ) -> Mapping[str, float]:
+    unknown = set(given) - set(BROAD_GROUPS)
+    if unknown:
+        raise ValueError(f"{name}: unknown broad group(s) {sorted(unknown)}; expected some of {BROAD_GROUPS}")
+    merged = {group: float(given.get(group, defaults[group])) for group in BROAD_GROUPS}
+    for group, value in merged.items():
+        if not math.isfinite(value) or value < 0 or (share and value > 1):
+            raise ValueError(f"{name}[{group!r}] = {value} is not a {'share in [0, 1]' if share else 'ratio >= 0'}")
+    return MappingProxyType(merged)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What the synthetic force did, i.e. the truth the warehouse should recover.
+
+    seed: makes the run reproducible (same scenario -> byte-identical files).
+    start, end: the first and last day searched (inclusive).
+    census_year: which census in ``census_population.csv`` supplies the populations.
+    searches_per_1000_white_per_year: the baseline rate; a group's rate is this times its ratio.
+    rate_ratios: search rate of each broad group relative to White; groups not given keep the default.
+    lpu_rate_ratios: per local policing unit overrides of ``rate_ratios`` (``{"BIR": {"Black": 5.0}}``).
+    not_stated_share: share of searches recorded with self-defined 'NS', drawn independently of the group so the
+        stated rows still give unbiased ratios.
+    find_rate_by_group: share of searches whose outcome is linked to the object of search (the 'outcome test').
+    arrest_share_by_group: share of searches ending in arrest. Positive outcomes (not 'no further action') are
+        ``max(find rate / LINKED_SHARE_OF_POSITIVE, arrest share)`` of searches; those not arrests are split
+        by ``OTHER_OUTCOME_MIX``.
+    more_than_outer_share_by_group: share of searches with more than outer clothing removed.
+    strip_search_share_of_more_than_outer: of those, the share that were strip searches.
+    file_period: one file per calendar month ("month") or per day ("day").
+    missing_months: months (year, month) for which no file is delivered (the searches still happened).
+    partial_months: months whose files keep only this fraction of their rows (a partial submission).
+    """
+
+    seed: int
+    start: date
+    end: date
+    census_year: int = 2021
+    searches_per_1000_white_per_year: float = 3.0
+    rate_ratios: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_RATE_RATIOS))
+    lpu_rate_ratios: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    not_stated_share: float = 0.08
+    find_rate_by_group: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_FIND_RATES))
+    arrest_share_by_group: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_ARREST_SHARES))
+    more_than_outer_share_by_group: Mapping[str, float] = field(
+        default_factory=lambda: dict(DEFAULT_MORE_THAN_OUTER))
+    strip_search_share_of_more_than_outer: float = 0.5
+    file_period: Literal["month", "day"] = "month"
+    missing_months: frozenset[YearMonth] = frozenset()
+    partial_months: Mapping[YearMonth, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen dataclass)
+        if not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
+            raise ValueError(f"seed must be a non-negative integer, not {self.seed!r}")
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if self.file_period not in ("month", "day"):
+            raise ValueError(f"file_period must be 'month' or 'day', not {self.file_period!r}")
+        if not self.searches_per_1000_white_per_year >= 0:
+            raise ValueError("searches_per_1000_white_per_year must be >= 0")
+        for name in ("not_stated_share", "strip_search_share_of_more_than_outer"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name} must be in [0, 1]")
+        set_("rate_ratios", _by_group("rate_ratios", self.rate_ratios, DEFAULT_RATE_RATIOS, share=False))
+        set_("lpu_rate_ratios", MappingProxyType({
+            lpu: _by_group(f"lpu_rate_ratios[{lpu!r}]", ratios, self.rate_ratios, share=False)
+            for lpu, ratios in self.lpu_rate_ratios.items()}))
+        set_("find_rate_by_group", _by_group("find_rate_by_group", self.find_rate_by_group, DEFAULT_FIND_RATES,
+                                             share=True))
+        set_("arrest_share_by_group", _by_group("arrest_share_by_group", self.arrest_share_by_group,
+                                                DEFAULT_ARREST_SHARES, share=True))
+        set_("more_than_outer_share_by_group", _by_group(
+            "more_than_outer_share_by_group", self.more_than_outer_share_by_group, DEFAULT_MORE_THAN_OUTER,
+            share=True))
+        set_("missing_months", frozenset((int(y), int(m)) for y, m in self.missing_months))
+        for (year, month), fraction in self.partial_months.items():
+            if not 0 <= fraction <= 1:
+                raise ValueError(f"partial_months[{(year, month)}] = {fraction} is not a fraction in [0, 1]")
+        set_("partial_months", MappingProxyType({(int(y), int(m)): float(f)
+                                                 for (y, m), f in self.partial_months.items()}))
+
+    def ratio(self, lpu_code: str, group: str) -> float:
+        """The injected rate ratio vs White for a group in a local policing unit."""
+        return self.lpu_rate_ratios.get(lpu_code, self.rate_ratios)[group]
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What was injected and what was drawn, per (lpu_code, broad group) of the person searched.
+
+    expected_searches: the Poisson means over the whole scenario period.
+    occurred_searches: the Poisson draws (all searches that happened, delivered or not).
+    delivered_searches: rows actually written (after missing and partial months), by true group; rows in the
+        files show 'NS' for about ``not_stated_share`` of them.
+    population: the census population used.
+    """
+
+    scenario: Scenario
+    expected_searches: Mapping[tuple[str, str], float]
+    occurred_searches: Mapping[tuple[str, str], int]
+    delivered_searches: Mapping[tuple[str, str], int]
+    population: Mapping[tuple[str, str], int]
+
+    def rate_ratio(self, group: str, lpu_code: str | None = None) -> float:
+        """The ratio of expected search rates per head, group vs White (force-wide when lpu_code is None)."""
+        def rate(g: str) -> float:
+            keys = [k for k in self.population if k[1] == g and (lpu_code is None or k[0] == lpu_code)]
+            return sum(self.expected_searches[k] for k in keys) / sum(self.population[k] for k in keys)
+        return rate(group) / rate("White")
+
+
+@dataclass(frozen=True)
+class GeneratedExtract:
+    files: list[Path]
+    row_count: int
+    truth: Truth
+
+
+# --------------------------------------------------------------------------------------------------- reference
+
+
+def _read_seed(seeds_dir: Path, name: str) -> list[dict[str, str]]:
+    path = seeds_dir / name
+    if not path.exists():
+        raise FileNotFoundError(f"seed {name} not found in {seeds_dir}")
+    with open(path, newline="", encoding="utf-8") as seed_file:
+        return list(csv.DictReader(seed_file))
+
+
+def _is_true(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("true", "t", "1", "yes", "y")
+
+
+def _sort_key(row: dict[str, str]) -> float:
+    try:
+        return float(row.get("sort_order") or "inf")
+    except ValueError:
+        return math.inf
+
+
+def _require(codes: set[str], wanted, what: str) -> None:
+    missing = sorted(set(wanted) - codes)
+    if missing:
+        raise ValueError(f"{what}: codes {missing} used by the generator are not in the seeds")
+
+
+def _cumulative(weights: np.ndarray) -> np.ndarray:
+    """Row-wise cumulative probabilities ending at exactly 1.0 (rows of zeros stay all 1.0)."""
+    weights = np.asarray(weights, dtype=float)
+    totals = weights.sum(axis=-1, keepdims=True)
+    cum = np.cumsum(weights, axis=-1) / np.where(totals > 0, totals, 1)
+    cum[np.isclose(cum, 1.0, rtol=0, atol=1e-12) | (totals == 0)] = 1.0
+    return cum
+
+
+def _pick(u: np.ndarray, cum: np.ndarray) -> np.ndarray:
+    """Index of the category for uniforms u; cum is one row of cumulative probabilities or one row per u."""
+    if cum.ndim == 1:
+        return np.searchsorted(cum, u, side="right")
+    return (u[:, None] >= cum).sum(axis=1)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    lpus: tuple[str, ...]
+    population: np.ndarray                 # (n_lpu, n_group)
+    self_defined_codes: np.ndarray         # stated codes (str)
+    self_defined_cum: np.ndarray           # (n_lpu * n_group, n_codes)
+    not_stated_code: str
+    officer_codes: np.ndarray
+    officer_cum: np.ndarray                # (n_group, n_officer_codes)
+    officer_unknown: int                   # index of IC9 in officer_codes
+    legislation_codes: np.ndarray
+    legislation_cum: np.ndarray
+    object_codes: np.ndarray
+    object_cum: np.ndarray                 # (n_legislation, n_objects)
+    arrest_code: str
+    nfa_code: str
+    other_outcome_codes: np.ndarray        # positive outcomes other than arrest
+    other_outcome_cum: np.ndarray
+    sex_codes: np.ndarray
+    sex_cum: np.ndarray
+
+
+def _load_reference(seeds_dir: Path, census_year: int) -> _Reference:
+    lpu_rows = _read_seed(seeds_dir, "local_policing_units.csv")
+    lpus = tuple(row["lpu_code"] for row in lpu_rows)
+    la_of = {row["lpu_code"]: row["la_code"] for row in lpu_rows}
+    _require(set(LPU_GEOGRAPHY), lpus, "LPU_GEOGRAPHY (add a box for the new local policing unit)")
+
+    broad_of_detailed = {row["ethnic_group_code"]: row["broad_ethnic_group"]
+                         for row in _read_seed(seeds_dir, "ethnic_groups.csv")}
+    census = [row for row in _read_seed(seeds_dir, "census_population.csv")
+              if row["census_year"].strip() == str(census_year)]
+    if not census:
+        raise ValueError(f"census_population.csv has no rows for census_year {census_year}")
+    detailed_pop: dict[tuple[str, str], float] = {}
+    for row in census:
+        if row["ethnic_group_code"] in broad_of_detailed:
+            key = (row["la_code"], row["ethnic_group_code"])
+            detailed_pop[key] = detailed_pop.get(key, 0.0) + float(row["population"].replace(",", ""))
+
+    source = _read_seed(seeds_dir, "ethnicity_source_values.csv")
+    self_defined = [row for row in source if row["source_system"] == SELF_DEFINED_SYSTEM]
+    not_stated = [row["source_value"] for row in self_defined if _is_true(row.get("is_not_stated"))]
+    if not not_stated:
+        raise ValueError(f"ethnicity_source_values.csv has no not-stated {SELF_DEFINED_SYSTEM} value")
+    stated = [row for row in self_defined if not _is_true(row.get("is_not_stated"))]
+    codes = [row["source_value"] for row in stated]
+    # A code belongs to the broad group of the detailed group it maps to (so it matches the population it is
+    # drawn from); codes without a detailed group use their own broad group.
+    code_group = [broad_of_detailed.get(row.get("ethnic_group_code") or "", row["broad_ethnic_group"])
+                  for row in stated]
+    code_detail = [row.get("ethnic_group_code") or None for row in stated]
+
+    population = np.zeros((len(lpus), len(BROAD_GROUPS)))
+    weights = np.zeros((len(lpus), len(BROAD_GROUPS), len(codes)))
+    for i, lpu in enumerate(lpus):
+        la = la_of[lpu]
+        for j, group in enumerate(BROAD_GROUPS):
+            in_group = [k for k, g in enumerate(code_group) if g == group]
+            details = [d for d, g in broad_of_detailed.items() if g == group]
+            population[i, j] = sum(detailed_pop.get((la, d), 0.0) for d in details)
+            if population[i, j] == 0:
+                continue
+            if not in_group:
+                raise ValueError(f"no {SELF_DEFINED_SYSTEM} code for broad group {group!r}")
+            for d in details:
+                pop = detailed_pop.get((la, d), 0.0)
+                takers = [k for k in in_group if code_detail[k] == d]
+                # Detailed groups no code names go to the group's unmapped codes, else its 'any other' (x9)
+                # codes, else are shared by all its codes.
+                takers = takers or [k for k in in_group if code_detail[k] is None] \
+                    or [k for k in in_group if codes[k].endswith("9")] or in_group
+                for k in takers:
+                    weights[i, j, k] += pop / len(takers)
+        if population[i].sum() == 0:
+            raise ValueError(f"no census {census_year} population for {lpu} (la_code {la})")
+
+    officer_values = {row["source_value"] for row in source if row["source_system"] == OFFICER_OBSERVED_SYSTEM}
+    officer_codes = sorted({c for mix in OFFICER_OBSERVED_BY_GROUP.values() for c in mix} | {OFFICER_OBSERVED_UNKNOWN})
+    _require(officer_values, officer_codes, f"ethnicity_source_values.csv ({OFFICER_OBSERVED_SYSTEM})")
+    officer_w = np.array([[OFFICER_OBSERVED_BY_GROUP[g].get(c, 0.0) for c in officer_codes] for g in BROAD_GROUPS])
+
+    legislation = {row["legislation_code"] for row in _read_seed(seeds_dir, "legislation.csv")}
+    _require(legislation, LEGISLATION_MIX, "legislation.csv")
+    objects = {row["object_of_search_code"] for row in _read_seed(seeds_dir, "object_of_search.csv")}
+    object_codes = sorted({c for mix in OBJECT_BY_LEGISLATION.values() for c in mix})
+    _require(objects, object_codes, "object_of_search.csv")
+    legislation_codes = list(LEGISLATION_MIX)
+
+    outcomes = sorted(_read_seed(seeds_dir, "outcomes.csv"), key=_sort_key)
+    arrests = [row["outcome_code"] for row in outcomes if _is_true(row["is_arrest"])]
+    nfas = [row["outcome_code"] for row in outcomes if _is_true(row["is_no_further_action"])]
+    if not arrests or not nfas:
+        raise ValueError("outcomes.csv needs an arrest and a no-further-action outcome")
+    _require({row["outcome_code"] for row in outcomes
+              if not _is_true(row["is_arrest"]) and not _is_true(row["is_no_further_action"])},
+             OTHER_OUTCOME_MIX, "outcomes.csv (positive outcomes other than arrest)")
+
+    sex_rows = [row for row in _read_seed(seeds_dir, "sex_source_values.csv") if row["source_system"] == SEX_SYSTEM] \
+        if (seeds_dir / "sex_source_values.csv").exists() else None
+    if sex_rows is not None:
+        _require({row["source_value"] for row in sex_rows}, SEX_MIX, "sex_source_values.csv (force)")
+
+    return _Reference(
+        lpus=lpus,
+        population=population,
+        self_defined_codes=np.array(codes),
+        self_defined_cum=_cumulative(weights.reshape(len(lpus) * len(BROAD_GROUPS), len(codes))),
+        not_stated_code=not_stated[0],
+        officer_codes=np.array(officer_codes),
+        officer_cum=_cumulative(officer_w),
+        officer_unknown=officer_codes.index(OFFICER_OBSERVED_UNKNOWN),
+        legislation_codes=np.array(legislation_codes),
+        legislation_cum=_cumulative(np.array(list(LEGISLATION_MIX.values()))),
+        object_codes=np.array(object_codes),
+        object_cum=_cumulative(np.array([[OBJECT_BY_LEGISLATION[l].get(o, 0.0) for o in object_codes]
+                                         for l in legislation_codes])),
+        arrest_code=arrests[0],
+        nfa_code=nfas[0],
+        other_outcome_codes=np.array(list(OTHER_OUTCOME_MIX)),
+        other_outcome_cum=_cumulative(np.array(list(OTHER_OUTCOME_MIX.values()))),
+        sex_codes=np.array(list(SEX_MIX)),
+        sex_cum=_cumulative(np.array(list(SEX_MIX.values()))),
+    )
+
+
+# --------------------------------------------------------------------------------------------------- the force
+
+
+@dataclass(frozen=True)
+class _Force:
+    """The force's fixed structure for a seed: neighbourhood hotspots and officers (with their teams)."""
+
+    cell_cum: list[np.ndarray]             # per lpu: cumulative weights over grid cells
+    officer_cum: list[np.ndarray]          # per lpu: cumulative weights over its officers
+    officer_offset: np.ndarray             # per lpu: index of its first officer
+    officer_ids: np.ndarray                # all officers
+    officer_teams: np.ndarray
+
+
+def _build_force(seed: int, reference: _Reference) -> _Force:
+    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(0,)))
+    cell_cum, officer_cum, offsets, teams, counts = [], [], [], [], []
+    for i, lpu in enumerate(reference.lpus):
+        rows, cols = LPU_GEOGRAPHY[lpu][4:]
+        cell_cum.append(_cumulative(rng.gamma(0.8, size=rows * cols)))
+        n_officers = max(25, round(reference.population[i].sum() / 8000))
+        officer_cum.append(_cumulative(rng.gamma(0.6, size=n_officers)))
+        offsets.append(sum(counts))
+        counts.append(n_officers)
+        n_npt = max(2, n_officers // 40)
+        n_res = max(1, n_officers // 60)
+        team_names = [f"{lpu}-NPT-{k}" for k in range(1, n_npt + 1)] + [f"{lpu}-RES-{k}" for k in range(1, n_res + 1)]
+        teams.extend(rng.choice(team_names, size=n_officers))
+    numbers = rng.choice(np.arange(10000, 100000), size=sum(counts), replace=False)
+    return _Force(cell_cum=cell_cum, officer_cum=officer_cum, officer_offset=np.array(offsets),
+                  officer_ids=np.array([f"WM{n:05d}" for n in numbers]), officer_teams=np.array(teams))
+
+
+# --------------------------------------------------------------------------------------------------- generation
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: date
+    end: date                              # inclusive; names the file
+    year_month: YearMonth
+
+
+def _periods(scenario: Scenario) -> Iterator[_Period]:
+    day = scenario.start
+    while day <= scenario.end:
+        if scenario.file_period == "day":
+            end = day
+        else:
+            end = min(scenario.end, date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]))
+        yield _Period(day, end, (day.year, day.month))
+        day = end + timedelta(days=1)
+
+
+def _outcome_shares(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per group: P(arrest), P(any positive outcome) and P(linked to object | positive outcome)."""
+    find = np.array([scenario.find_rate_by_group[g] for g in BROAD_GROUPS])
+    arrest = np.array([scenario.arrest_share_by_group[g] for g in BROAD_GROUPS])
+    positive = np.maximum(np.minimum(1.0, find / LINKED_SHARE_OF_POSITIVE), arrest)
+    linked = np.divide(find, positive, out=np.zeros_like(find), where=positive > 0)
+    return arrest, positive, linked
+
+
+def _batches(per_day: np.ndarray) -> Iterator[slice]:
+    """Consecutive day ranges holding at most BATCH_ROWS rows (a day is never split)."""
+    start, rows = 0, 0
+    for day, n in enumerate(per_day):
+        if rows and rows + n > BATCH_ROWS:
+            yield slice(start, day)
+            start, rows = day, 0
+        rows += n
+    if start < len(per_day):
+        yield slice(start, len(per_day))
+
+
+def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenario: Scenario,
+          reference: _Reference, force: _Force) -> tuple[dict[str, np.ndarray | None], np.ndarray, np.ndarray]:
+    """The searches for a block of days as string columns, in time order, with each row's lpu and group indices.
+
+    counts has shape (n_days, n_lpu, n_group).
+    """
+    n_lpu, n_group = counts.shape[1:]
+    cell = np.repeat(np.arange(counts.size), counts.ravel())
+    n = cell.size
+    day, lpu, group = cell // (n_lpu * n_group), (cell // n_group) % n_lpu, cell % n_group
+
+    hour = _pick(rng.random(n), _cumulative(np.array(HOUR_WEIGHTS)))
+    minute = day * 1440 + hour * 60 + rng.integers(0, 60, size=n)
+    order = np.argsort(minute, kind="stable")
+    minute, lpu, group = minute[order], lpu[order], group[order]
+    stamps = np.datetime64(first_day, "m") + minute.astype("timedelta64[m]")
+    searched_at = np.char.add(np.datetime_as_string(stamps, unit="m"), ":00+00:00")
+
+    # Where: a neighbourhood (grid cell, weighted by hotspots) and a point inside it.
+    lat = np.empty(n)
+    lon = np.empty(n)
+    neighbourhood = np.empty(n, dtype="U16")
+    officer = np.empty(n, dtype=np.int64)
+    for i, code in enumerate(reference.lpus):
+        here = np.flatnonzero(lpu == i)
+        if here.size == 0:
+            continue
+        lat0, lon0, half_lat, half_lon, rows, cols = LPU_GEOGRAPHY[code]
+        cells = _pick(rng.random(here.size), force.cell_cum[i])
+        r, c = cells // cols, cells % cols
+        lat[here] = lat0 - half_lat + (r + rng.random(here.size)) * (2 * half_lat / rows)
+        lon[here] = lon0 - half_lon + (c + rng.random(here.size)) * (2 * half_lon / cols)
+        names = np.array([f"{code}-N{k + 1:02d}" for k in range(rows * cols)])
+        neighbourhood[here] = names[cells]
+        officer[here] = force.officer_offset[i] + _pick(rng.random(here.size), force.officer_cum[i])
+
+    # Who.
+    age = np.minimum(90, 10 + np.round(rng.gamma(2.0, 8.5, size=n))).astype(np.int64)
+    age_blank = rng.random(n) < AGE_BLANK_SHARE
+    sex = reference.sex_codes[_pick(rng.random(n), reference.sex_cum)]
+    combo = lpu * n_group + group
+    self_defined = reference.self_defined_codes[_pick(rng.random(n), reference.self_defined_cum[combo])]
+    self_defined = np.where(rng.random(n) < scenario.not_stated_share, reference.not_stated_code, self_defined)
+    observed = _pick(rng.random(n), reference.officer_cum[group])
+    observed[rng.random(n) < OFFICER_OBSERVED_UNKNOWN_SHARE] = reference.officer_unknown
+    officer_observed = reference.officer_codes[observed]
+
+    # Why and what came of it.
+    legislation = _pick(rng.random(n), reference.legislation_cum)
+    obj = _pick(rng.random(n), reference.object_cum[legislation])
+    arrest_p, positive_p, linked_p = _outcome_shares(scenario)
+    u = rng.random(n)
+    is_arrest = u < arrest_p[group]
+    is_nfa = u >= positive_p[group]
+    other = reference.other_outcome_codes[_pick(rng.random(n), reference.other_outcome_cum)]
+    outcome = np.where(is_arrest, reference.arrest_code, np.where(is_nfa, reference.nfa_code, other))
+    linked = rng.random(n) < linked_p[group]
+    more_than_outer = rng.random(n) < np.array([scenario.more_than_outer_share_by_group[g]
+                                                 for g in BROAD_GROUPS])[group]
+    strip = more_than_outer & (rng.random(n) < scenario.strip_search_share_of_more_than_outer)
+    true_false = np.array(["false", "true"])
+
+    columns = {
+        "record_id": None,   # filled in by the caller (a running sequence)
+        "searched_at": searched_at,
+        "neighbourhood_code": neighbourhood,
+        "lpu_code": np.array(reference.lpus)[lpu],
+        "latitude": _fixed6(lat),
+        "longitude": _fixed6(lon),
+        "age": np.where(age_blank, "", age.astype(str)),
+        "sex": sex,
+        "self_defined_ethnicity": self_defined,
+        "officer_observed_ethnicity": officer_observed,
+        "legislation": reference.legislation_codes[legislation],
+        "object_of_search": reference.object_codes[obj],
+        "outcome": outcome,
+        "outcome_linked_to_object": np.where(is_nfa, "", true_false[linked.astype(int)]),
+        "more_than_outer_clothing_removed": true_false[more_than_outer.astype(int)],
+        "strip_search": true_false[strip.astype(int)],
+        "officer_id": force.officer_ids[officer],
+        "team": force.officer_teams[officer],
+    }
+    return columns, lpu, group
+
+
+def _fixed6(values: np.ndarray) -> np.ndarray:
+    """Decimal strings with exactly six decimals ('%.6f'), vectorised."""
+    micro = np.round(values * 1e6).astype(np.int64)
+    whole, fraction = np.divmod(np.abs(micro), 1_000_000)
+    text = np.strings.add(np.strings.add(whole.astype(str), "."), np.strings.zfill(fraction.astype(str), 6))
+    return np.where(micro < 0, np.strings.add("-", text), text)
+
+
+def _write_rows(handle, columns: dict[str, np.ndarray]) -> None:
+    """Append rows as CSV lines (no value needs quoting: codes, numbers and ISO timestamps only)."""
+    if len(columns["record_id"]) == 0:
+        return
+    values = [columns[name].tolist() for name in FORCE_STOP_SEARCH_COLUMNS]
+    handle.write("\n".join(map(",".join, zip(*values))))
+    handle.write("\n")
+
+
+def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str | os.PathLike | None = None
+             ) -> GeneratedExtract:
+    """Write the scenario's extract files into out_dir (created if needed) and return them with the truth.
+
+    Files are ``stop_search_<YYYY-MM-DD>.csv`` named by the last day they cover (the month end, or the
+    scenario end for a final part month; the day itself for daily files). Each file is written to a temporary
+    name and renamed into place, so a reader never sees half a file. Existing files of the same name are
+    replaced; others in out_dir are left alone.
+    """
+    seeds = Path(seeds_dir) if seeds_dir is not None else DEFAULT_SEEDS_DIR
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    reference = _load_reference(seeds, scenario.census_year)
+    force = _build_force(scenario.seed, reference)
+    _require(set(reference.lpus), scenario.lpu_rate_ratios, "lpu_rate_ratios")
+
+    n_lpu, n_group = reference.population.shape
+    ratios = np.array([[scenario.ratio(lpu, g) for g in BROAD_GROUPS] for lpu in reference.lpus])
+    daily_mean = reference.population * scenario.searches_per_1000_white_per_year / 1000 * ratios / DAYS_PER_YEAR
+    expected = np.zeros((n_lpu, n_group))
+    occurred = np.zeros((n_lpu, n_group), dtype=np.int64)
+    delivered = np.zeros((n_lpu, n_group), dtype=np.int64)
+    next_sequence: dict[int, int] = {}
+    files: list[Path] = []
+
+    for period in _periods(scenario):
+        n_days = (period.end - period.start).days + 1
+        rng = np.random.default_rng(np.random.SeedSequence(
+            scenario.seed, spawn_key=(1, period.start.year, period.start.month, period.start.day)))
+        counts = rng.poisson(daily_mean, size=(n_days, n_lpu, n_group))
+        expected += daily_mean * n_days
+        occurred += counts.sum(axis=0)
+        total = int(counts.sum())
+        year = period.start.year
+        first_sequence = next_sequence.get(year, 1)
+        next_sequence[year] = first_sequence + total   # ids of undelivered searches are never reused
+        if period.year_month in scenario.missing_months:
+            continue
+        keep = None
+        if period.year_month in scenario.partial_months:
+            kept = round(scenario.partial_months[period.year_month] * total)
+            # Its own stream, so the rows kept are exactly rows of the complete file.
+            thinning = np.random.default_rng(np.random.SeedSequence(
+                scenario.seed, spawn_key=(2, period.start.year, period.start.month, period.start.day)))
+            keep = np.zeros(total, dtype=bool)
+            keep[thinning.choice(total, size=kept, replace=False)] = True
+
+        path = out / f"stop_search_{period.end.isoformat()}.csv"
+        temporary = path.with_name(f".{path.name}.tmp")
+        done = 0
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
+            for days in _batches(counts.sum(axis=(1, 2))):
+                columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
+                                            scenario, reference, force)
+                sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
+                columns["record_id"] = np.strings.add(f"SS-{year}-", np.strings.zfill(sequence.astype(str), 6))
+                done += len(lpu)
+                if keep is not None:
+                    mask = keep[sequence - first_sequence]
+                    columns = {name: values[mask] for name, values in columns.items()}
+                    lpu, group = lpu[mask], group[mask]
+                np.add.at(delivered, (lpu, group), 1)
+                _write_rows(handle, columns)
+        os.replace(temporary, path)
+        files.append(path)
+
+    keys = [(lpu, g) for lpu in reference.lpus for g in BROAD_GROUPS]
+    truth = Truth(
+        scenario=scenario,
+        expected_searches=MappingProxyType({k: float(v) for k, v in zip(keys, expected.ravel())}),
+        occurred_searches=MappingProxyType({k: int(v) for k, v in zip(keys, occurred.ravel())}),
+        delivered_searches=MappingProxyType({k: int(v) for k, v in zip(keys, delivered.ravel())}),
+        population=MappingProxyType({k: int(round(v)) for k, v in zip(keys, reference.population.ravel())}),
+    )
+    return GeneratedExtract(files=files, row_count=int(delivered.sum()), truth=truth)

@@ -1,0 +1,200 @@
+"""Bad input gets a clear error and loses nothing; re-running a night never duplicates data.
+
+Each case writes a small internal extract, loads it into a real PostgreSQL and checks what landed in
+raw, what went to quarantine, and what the registry says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from equality.config import SEEDS_DIR
+from equality.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
+from equality.errors import RejectedFiles
+from equality.ingest import load_file, load_files
+from equality.pseudonymise import hmac_sha256_hex
+from equality.schema import bootstrap
+from equality.warehouse import connect
+
+KEY = b"ingest-test-key-0123456789"
+HEADER = ",".join(FORCE_STOP_SEARCH.column_names)
+REAL_DATA = Path(__file__).resolve().parents[1] / "data" / "police_uk_stop_search"
+
+
+def force_row(record_id: str = "SS-1", searched_at: str = "2024-01-05T10:00:00+00:00", *,
+              ethnicity: str = "B1", legislation: str = "MDA_S23", outcome: str = "NO_FURTHER_ACTION",
+              age: str = "24") -> str:
+    return (f"{record_id},{searched_at},BIR-N01,BIR,52.480000,-1.890000,{age},M,{ethnicity},IC3,{legislation},"
+            f"CONTROLLED_DRUGS,{outcome},,false,false,WM001,BIR-NPT-1")
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def extract(folder: Path, rows: list[str], name: str = "stop_search_2024-01-31.csv", header: str = HEADER) -> Path:
+    return write(folder, name, "\n".join([header, *rows]) + "\n")
+
+
+@pytest.fixture
+def conn(warehouse_url):
+    with connect(warehouse_url, autocommit=True) as connection:
+        bootstrap(connection)
+        yield connection
+
+
+def load(conn, path: Path):
+    return load_file(conn, path, key=KEY, seeds_dir=SEEDS_DIR)
+
+
+def raw_count(conn, table: str = "force_stop_search") -> int:
+    return conn.execute(f"select count(*) from raw.{table}").fetchone()[0]
+
+
+def quarantine_reasons(conn) -> list[tuple[int, list[str]]]:
+    return conn.execute("select line_number, reasons from audit.quarantined_rows order by line_number").fetchall()
+
+
+def test_a_good_extract_loads_every_row(conn, tmp_path):
+    result = load(conn, extract(tmp_path, [force_row("SS-1"), force_row("SS-2")]))
+    assert (result.status, result.rows_loaded, result.rows_quarantined) == ("loaded", 2, 0)
+    assert raw_count(conn) == 2
+    registry = conn.execute("select status, rows_in_file, rows_loaded, extract_key from audit.loads").fetchall()
+    assert registry == [("loaded", 2, 2, "2024-01-31")]
+
+
+def test_identifiers_are_replaced_by_their_keyed_hash(conn, tmp_path):
+    load(conn, extract(tmp_path, [force_row("SS-1"), force_row("SS-2", "not a date")]))
+    record_id, officer_id = conn.execute("select record_id, officer_id from raw.force_stop_search").fetchone()
+    assert (record_id, officer_id) == (hmac_sha256_hex(KEY, "SS-1"), hmac_sha256_hex(KEY, "WM001"))
+    quarantined = conn.execute("select record::text from audit.quarantined_rows").fetchone()[0]
+    assert "SS-2" not in quarantined and "WM001" not in quarantined
+
+
+@pytest.mark.parametrize("header, expected", [
+    (HEADER.replace(",team", ""), "missing column(s) 'team'"),
+    (HEADER.replace("officer_id", "officer_number"), "unexpected column 'officer_number'"),
+    (HEADER + ",notes", "unexpected column 'notes'"),
+    (HEADER.replace(",", ";"), "semicolon-separated"),
+], ids=["missing column", "renamed column", "extra column", "wrong delimiter"])
+def test_a_file_with_the_wrong_header_is_rejected_whole(conn, tmp_path, header, expected):
+    path = extract(tmp_path, [force_row()], header=header)
+    result = load(conn, path)
+    assert result.status == "rejected"
+    assert expected in result.message
+    assert result.message.startswith(f"{path.name}, line 1")
+    assert raw_count(conn) == 0
+    assert conn.execute("select status, message from audit.loads").fetchone() == ("rejected", result.message)
+
+
+def test_an_empty_file_is_rejected(conn, tmp_path):
+    result = load(conn, write(tmp_path, "stop_search_2024-01-31.csv", b""))
+    assert result.status == "rejected" and "empty" in result.message
+
+
+def test_a_header_only_file_is_a_delivery_of_no_rows(conn, tmp_path):
+    result = load(conn, extract(tmp_path, []))
+    assert (result.status, result.rows_loaded) == ("loaded", 0)
+
+
+def test_a_byte_order_mark_and_crlf_line_ends_are_accepted(conn, tmp_path):
+    text = "\r\n".join([HEADER, force_row("SS-1"), force_row("SS-2")]) + "\r\n"
+    result = load(conn, write(tmp_path, "stop_search_2024-01-31.csv", b"\xef\xbb\xbf" + text.encode()))
+    assert (result.status, result.rows_loaded) == ("loaded", 2)
+    assert conn.execute("select count(*) from raw.force_stop_search where team like '%%\r%%'").fetchone()[0] == 0
+
+
+def test_bytes_that_are_not_utf8_reject_the_file_naming_line_and_column(conn, tmp_path):
+    rows = [force_row("SS-1"), force_row("SS-2").replace("BIR-NPT-1", "BIR-NPT-\xe9")]
+    path = write(tmp_path, "stop_search_2024-01-31.csv", ("\n".join([HEADER, *rows]) + "\n").encode("latin-1"))
+    result = load(conn, path)
+    assert result.status == "rejected"
+    assert "line 3, column 'team'" in result.message and "not UTF-8" in result.message
+    assert raw_count(conn) == 0
+
+
+def test_a_row_with_too_many_fields_rejects_the_file_naming_the_line(conn, tmp_path):
+    result = load(conn, extract(tmp_path, [force_row("SS-1"), force_row("SS-2") + ",surplus"]))
+    assert result.status == "rejected"
+    assert "line 3" in result.message and "more fields" in result.message
+
+
+@pytest.mark.parametrize("row, reason", [
+    (force_row("SS-2", "05/01/2024 10:00"), "unparseable searched_at '05/01/2024 10:00'"),
+    (force_row("SS-2", "2999-01-01T00:00:00+00:00"), "is in the future"),
+    (force_row("SS-2", ethnicity="Z7"), "unknown self_defined_ethnicity 'Z7'"),
+    (force_row("SS-2", legislation="MADE_UP_ACT"), "unknown legislation 'MADE_UP_ACT'"),
+    (force_row("SS-2", outcome="TELLING_OFF"), "unknown outcome 'TELLING_OFF'"),
+    (force_row("SS-2", age="twenty"), "age 'twenty' is not a whole number"),
+], ids=["unparseable date", "future date", "unknown ethnicity", "unknown legislation", "unknown outcome",
+        "age not a number"])
+def test_a_malformed_row_is_quarantined_with_its_reason_and_the_rest_loads(conn, tmp_path, row, reason):
+    result = load(conn, extract(tmp_path, [force_row("SS-1"), row, force_row("SS-3")]))
+    assert (result.status, result.rows_loaded, result.rows_quarantined) == ("loaded", 2, 1)
+    [(line, reasons)] = quarantine_reasons(conn)
+    assert line == 3
+    assert any(reason in text for text in reasons), reasons
+
+
+def test_a_row_with_several_problems_lists_them_all(conn, tmp_path):
+    load(conn, extract(tmp_path, [force_row("SS-1", "yesterday", ethnicity="Z7", age="-")]))
+    [(_, reasons)] = quarantine_reasons(conn)
+    assert len(reasons) == 3
+
+
+def test_a_record_id_twice_in_one_file_quarantines_both_rows(conn, tmp_path):
+    result = load(conn, extract(tmp_path, [force_row("SS-1"), force_row("SS-1"), force_row("SS-2")]))
+    assert (result.rows_loaded, result.rows_quarantined) == (1, 2)
+    assert all("duplicate record_id within the file" in reasons[0] for _, reasons in quarantine_reasons(conn))
+
+
+def test_a_record_id_already_loaded_from_another_extract_is_quarantined(conn, tmp_path):
+    first = load(conn, extract(tmp_path, [force_row("SS-1")], name="stop_search_2024-01-30.csv"))
+    second = load(conn, extract(tmp_path, [force_row("SS-1"), force_row("SS-2")], name="stop_search_2024-01-31.csv"))
+    assert (second.rows_loaded, second.rows_quarantined) == (1, 1)
+    [(_, reasons)] = quarantine_reasons(conn)
+    assert reasons == [f"record_id already loaded from an earlier extract (load {first.load_id})"]
+
+
+def test_the_same_file_delivered_twice_loads_once(conn, tmp_path):
+    path = extract(tmp_path, [force_row("SS-1"), force_row("SS-2")])
+    first, again = load(conn, path), load(conn, path)
+    assert again.status == "already_loaded" and again.load_id == first.load_id
+    assert raw_count(conn) == 2
+    assert conn.execute("select count(*) from audit.loads").fetchone()[0] == 1
+
+
+def test_a_corrected_file_for_the_same_date_replaces_the_earlier_load(conn, tmp_path):
+    first = load(conn, extract(tmp_path / "", [force_row("SS-1"), force_row("SS-2", ethnicity="Z7")]))
+    corrected_dir = tmp_path / "corrected"
+    corrected_dir.mkdir()
+    corrected = load(conn, extract(corrected_dir, [force_row("SS-1"), force_row("SS-2"), force_row("SS-3")]))
+    assert corrected.replaced_load_id == first.load_id
+    assert raw_count(conn) == 3
+    statuses = conn.execute("select load_id, status, superseded_by from audit.loads order by load_id").fetchall()
+    assert statuses == [(first.load_id, "superseded", corrected.load_id), (corrected.load_id, "loaded", None)]
+
+
+def test_a_night_with_one_bad_file_keeps_the_good_ones_and_says_which_was_rejected(conn, tmp_path):
+    good = extract(tmp_path, [force_row("SS-1")], name="stop_search_2024-01-30.csv")
+    bad = write(tmp_path, "stop_search_2024-01-31.csv", b"")
+    with pytest.raises(RejectedFiles, match="stop_search_2024-01-31.csv"):
+        load_files(conn, [good, bad], key=KEY, seeds_dir=SEEDS_DIR)
+    assert raw_count(conn) == 1
+
+
+def test_a_real_police_uk_file_loads_every_row(conn):
+    path = REAL_DATA / "west_midlands" / "2018-08-west-midlands-stop-and-search.csv"
+    result = load(conn, path)
+    assert (result.status, result.rows_loaded, result.rows_quarantined) == ("loaded", 1085, 0), result.message
+    assert POLICE_UK_STOP_SEARCH.extract_key(path.name) == "2018-08-west-midlands"
+
+
+@pytest.mark.parametrize("path", sorted((REAL_DATA / "other_forces").glob("*.csv")), ids=lambda path: path.name)
+def test_every_real_police_uk_value_is_known_to_the_seeds(conn, path):
+    result = load(conn, path)
+    assert result.rows_quarantined == 0, quarantine_reasons(conn)[:5]
