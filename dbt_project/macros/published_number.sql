@@ -1,4 +1,7 @@
-{#- A number as published in GOV.UK tables: thousands separators, 'N/A' and stray spaces removed; null if absent. -#}
+{#- A number as GOV.UK publishes it: thousands separators and stray spaces removed; markers that mean "no
+    figure" ('N/A', '-', blank) become null. Anything else that is not a number also becomes null, and the
+    staging test published_numbers_are_numbers reports it. -#}
 {% macro published_number(column) -%}
-    nullif(nullif(replace(btrim({{ column }}), ',', ''), 'N/A'), '')::numeric
+    (case when replace(btrim({{ column }}), ',', '') ~ '^-?\d+(\.\d+)?$'
+          then replace(btrim({{ column }}), ',', '')::numeric end)
 {%- endmacro %}

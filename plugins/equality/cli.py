@@ -54,10 +54,10 @@ def run_dag(landing: Path, settings: Settings) -> str:
 
     from equality.config import DAGS_DIR
 
-    dag_bag = DagBag(dag_folder=str(DAGS_DIR), include_examples=False)
+    dag_bag = DagBag(dag_folder=str(DAGS_DIR))
     if dag_bag.import_errors:
         raise SystemExit(f"DAG import errors: {dag_bag.import_errors}")
-    dag = dag_bag.get_dag(DAG_ID)
+    dag = dag_bag.dags[DAG_ID]
     dag_run = dag.test(run_conf={"landing_dir": str(landing)})
     return str(dag_run.state)
 

@@ -66,7 +66,8 @@ BROAD_GROUPS: tuple[str, ...] = ("White", "Black", "Asian", "Mixed", "Other")
 """The stated broad ethnic groups, White first (the comparator). 'Not stated' is not a group of people."""
 
 DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
-BATCH_ROWS = 200_000
+BATCH_ROWS = 20_000   # ~3 kB of working memory per row while a batch is built
+WRITE_ROWS = 20_000
 DAYS_PER_YEAR = 365.25
 
 SELF_DEFINED_SYSTEM = "force_self_defined"
@@ -590,11 +591,11 @@ def _fixed6(values: np.ndarray) -> np.ndarray:
 
 def _write_rows(handle, columns: dict[str, np.ndarray]) -> None:
     """Append rows as CSV lines (no value needs quoting: codes, numbers and ISO timestamps only)."""
-    if len(columns["record_id"]) == 0:
-        return
-    values = [columns[name].tolist() for name in FORCE_STOP_SEARCH_COLUMNS]
-    handle.write("\n".join(map(",".join, zip(*values))))
-    handle.write("\n")
+    n = len(columns["record_id"])
+    for start in range(0, n, WRITE_ROWS):   # Python strings cost ~60 bytes each: convert a slice at a time
+        values = [columns[name][start:start + WRITE_ROWS].tolist() for name in FORCE_STOP_SEARCH_COLUMNS]
+        handle.write("\n".join(map(",".join, zip(*values))))
+        handle.write("\n")
 
 
 def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str | os.PathLike | None = None
@@ -647,21 +648,26 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
         path = out / f"stop_search_{period.end.isoformat()}.csv"
         temporary = path.with_name(f".{path.name}.tmp")
         done = 0
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
-            for days in _batches(counts.sum(axis=(1, 2))):
-                columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
-                                            scenario, reference, force)
-                sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
-                columns["record_id"] = np.strings.add(f"SS-{year}-", np.strings.zfill(sequence.astype(str), 6))
-                done += len(lpu)
-                if keep is not None:
-                    mask = keep[sequence - first_sequence]
-                    columns = {name: values[mask] for name, values in columns.items()}
-                    lpu, group = lpu[mask], group[mask]
-                np.add.at(delivered, (lpu, group), 1)
-                _write_rows(handle, columns)
-        os.replace(temporary, path)
+        try:
+            with open(temporary, "w", encoding="utf-8", newline="") as handle:
+                handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
+                for days in _batches(counts.sum(axis=(1, 2))):
+                    columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
+                                                scenario, reference, force)
+                    sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
+                    columns["record_id"] = np.strings.add(f"SS-{year}-",
+                                                          np.strings.zfill(sequence.astype(str), 6))
+                    done += len(lpu)
+                    if keep is not None:
+                        mask = keep[sequence - first_sequence]
+                        columns = {name: values[mask] for name, values in columns.items()}
+                        lpu, group = lpu[mask], group[mask]
+                    np.add.at(delivered, (lpu, group), 1)
+                    _write_rows(handle, columns)
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         files.append(path)
 
     keys = [(lpu, g) for lpu in reference.lpus for g in BROAD_GROUPS]

@@ -5,7 +5,7 @@
     {%- set n = "(" ~ events ~ ")::numeric" -%}
     (case when ({{ population }}) > 0 then 1000.0 / ({{ population }}) * (case
         when {{ n }} < 100 then (select exact.{{ bound }}_95 from {{ ref('poisson_exact_limits') }} as exact
-                                  where exact.events = ({{ events }}))
+                                  where exact.poisson_count = ({{ events }}))
     {%- if bound == 'lower' %}
         else {{ n }} * power(1 - 1 / (9 * {{ n }}) - {{ z_95() }} / (3 * sqrt({{ n }})), 3)
     {%- else %}

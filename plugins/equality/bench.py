@@ -1,0 +1,119 @@
+"""The benchmark behind `make bench`: our load against a bare COPY of the same files into the same server,
+peak memory of the load, and dbt build plus validation time at that volume. Prints ratios, not absolutes:
+both sides are measured in the same run on the same machine.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from equality.config import SEEDS_DIR, Settings
+from equality.contracts import FORCE_STOP_SEARCH
+from equality.warehouse import connect, warehouse_url, with_database
+
+BENCH_DATABASE = "equality_bench"
+TARGET_RATIO_TO_BARE_COPY = 0.5
+TARGET_PEAK_MEMORY_MB = 500
+SEARCHES_PER_YEAR_AT_BASELINE_1 = 5_000  # roughly, over the force's population with the default ratios
+
+
+def _fresh_database(url: str) -> str:
+    with connect(with_database(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f"drop database if exists {BENCH_DATABASE} with (force)")
+        conn.execute(f"create database {BENCH_DATABASE}")
+    return with_database(url, BENCH_DATABASE)
+
+
+def bare_copy_seconds(url: str, files: list[Path]) -> float:
+    """COPY the files as they are into a plain text table: the floor any loader is measured against."""
+    columns = ", ".join(f"{name} text" for name in FORCE_STOP_SEARCH.column_names)
+    with connect(url, autocommit=True) as conn:
+        conn.execute(f"drop table if exists public.bare_copy; create table public.bare_copy ({columns})")
+        started = time.perf_counter()
+        with conn.cursor() as cursor:
+            for path in files:
+                with cursor.copy("copy public.bare_copy from stdin with (format csv, header true)") as copy:
+                    with open(path, "rb") as stream:
+                        while chunk := stream.read(1 << 20):
+                            copy.write(chunk)
+        seconds = time.perf_counter() - started
+        conn.execute("drop table public.bare_copy")
+    return seconds
+
+
+def _load_in_child(url: str, folder: Path, key: str) -> dict:
+    """Run the real load in a child process so its peak memory is measured alone."""
+    child = subprocess.run([sys.executable, "-m", "equality.bench", "load", url, str(folder), key],
+                           capture_output=True, text=True, check=True)
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def _child_load(url: str, folder: str, key: str) -> None:
+    from equality.ingest import delivered_files, load_files
+    from equality.schema import bootstrap
+
+    with connect(url, autocommit=True) as conn:
+        bootstrap(conn)
+        started = time.perf_counter()
+        results = load_files(conn, delivered_files([Path(folder)]), key=key.encode(), seeds_dir=SEEDS_DIR)
+        seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "rows": sum(result.rows_loaded for result in results),
+                      "quarantined": sum(result.rows_quarantined for result in results),
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def run_benchmark(rows: int, settings: Settings) -> dict:
+    from equality import nightly
+    from equality.synthetic import Scenario, generate
+
+    url = _fresh_database(warehouse_url(settings))
+    with tempfile.TemporaryDirectory(prefix="equality-bench-") as folder:
+        landing = Path(folder)
+        baseline = rows / (2 * SEARCHES_PER_YEAR_AT_BASELINE_1)
+        started = time.perf_counter()
+        extract = generate(Scenario(seed=99, start=date(2023, 4, 1), end=date(2025, 3, 31),
+                                    searches_per_1000_white_per_year=baseline), landing)
+        generate_seconds = time.perf_counter() - started
+        size_mb = sum(path.stat().st_size for path in extract.files) / 1e6
+
+        bare = bare_copy_seconds(url, extract.files)
+        load = _load_in_child(url, landing, "benchmark-key-0123456789abcdef")
+
+    run_settings = Settings(home=settings.home, warehouse_url=url, landing_dir=landing,
+                            suppression_threshold=settings.suppression_threshold,
+                            pseudonym_key_env="benchmark-key-0123456789abcdef")
+    timings = {}
+    for name, stage in (("validate_raw", nightly.validate_raw), ("dbt_build", nightly.build),
+                        ("validate_marts", nightly.validate_marts)):
+        started = time.perf_counter()
+        stage("benchmark", run_settings)
+        timings[name] = round(time.perf_counter() - started, 2)
+
+    ratio = (load["rows"] / load["seconds"]) / (extract.row_count / bare)
+    return {
+        "rows": extract.row_count,
+        "files": len(extract.files),
+        "extract_mb": round(size_mb, 1),
+        "generate_seconds": round(generate_seconds, 2),
+        "bare_copy_seconds": round(bare, 2),
+        "bare_copy_rows_per_second": round(extract.row_count / bare),
+        "load_seconds": round(load["seconds"], 2),
+        "load_rows_per_second": round(load["rows"] / load["seconds"]),
+        "load_rows_quarantined": load["quarantined"],
+        "load_speed_ratio_to_bare_copy": round(ratio, 2),
+        "load_speed_target_met": ratio >= TARGET_RATIO_TO_BARE_COPY,
+        "load_peak_memory_mb": round(load["peak_rss_mb"], 1),
+        "load_memory_target_met": load["peak_rss_mb"] < TARGET_PEAK_MEMORY_MB,
+        **{f"{name}_seconds": seconds for name, seconds in timings.items()},
+    }
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["load"]:
+    _child_load(*sys.argv[2:5])

@@ -1,0 +1,172 @@
+"""The whole night, for real: Airflow runs the DAG, GX validates, dbt builds, reporting is published.
+
+One synthetic extract with injected disparities is generated for the module; the first test runs the DAG
+with `airflow dags test` (a real Airflow run in one process) and the others read what it left, then try
+the ways a night can go wrong and check that the published schema did not move.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from equality import nightly
+from equality.config import Settings
+from equality.errors import RejectedFiles, ValidationFailed
+from equality.orchestration import airflow_environment
+from equality.schema import BI_ROLE, ensure_login
+from equality.synthetic import Scenario, generate
+from equality.warehouse import connect, describe
+
+pytestmark = pytest.mark.slow
+
+INJECTED = {"Black": 3.0, "Asian": 1.4, "Mixed": 1.8, "Other": 1.2, "White": 1.0}
+BIRMINGHAM_BLACK = 4.0
+SCENARIO = Scenario(seed=7, start=date(2023, 4, 1), end=date(2025, 3, 31), rate_ratios=INJECTED,
+                    lpu_rate_ratios={"BIR": {"Black": BIRMINGHAM_BLACK}})
+LAST_YEAR = date(2024, 4, 1)
+
+
+@pytest.fixture(scope="module")
+def night(module_warehouse_url, tmp_path_factory):
+    """The module's settings, landing folder and Airflow environment, after one real DAG run."""
+    home = tmp_path_factory.mktemp("home")
+    landing = home / "landing"
+    extract = generate(SCENARIO, landing)
+    environment = {
+        "WAREHOUSE_URL": module_warehouse_url,
+        "EQUALITY_HOME": str(home),
+        "EQUALITY_PSEUDONYM_KEY": "end-to-end-test-key-0123456789",
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in environment.items():
+            patch.setenv(name, value)
+        settings = Settings.from_env()
+        airflow_env = {**dict(__import__("os").environ), **airflow_environment(settings)}
+        airflow = str(Path(sys.executable).with_name("airflow"))
+        subprocess.run([airflow, "db", "migrate"], env=airflow_env, check=True, capture_output=True)
+        run = subprocess.run([airflow, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
+                             env=airflow_env, capture_output=True, text=True)
+        yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run,
+               "extract": extract, "airflow_env": airflow_env}
+
+
+def query(url: str, sql: str, *args):
+    with connect(url) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def broad_ratio_row(url: str, group: str, area: str = "FORCE", basis: str = "self-defined"):
+    return query(url, """
+        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95
+        from marts.mart_stop_search_disproportionality
+        where period_type = 'financial_year' and period_start = %s and area_code = %s
+          and legislation_group = 'All' and ethnicity_basis = %s and ethnicity_level = 'broad'
+          and ethnic_group = %s""", LAST_YEAR, area, basis, group)[0]
+
+
+def reporting_snapshot(url: str) -> tuple:
+    return (query(url, "select run_id from reporting.publication")[0][0],
+            query(url, "select md5(string_agg(t::text, '' order by t::text)) from reporting.stop_search_disproportionality t"))
+
+
+def test_the_airflow_dag_runs_the_night_end_to_end(night):
+    assert night["run"].returncode == 0, night["run"].stdout[-3000:] + night["run"].stderr[-3000:]
+    stages = [row[0] for row in query(night["url"], "select stage from audit.run_stages where status = 'success' "
+                                                    "order by finished_at")]
+    assert stages == ["load", "validate_raw", "build", "validate_marts", "publish"]
+    assert query(night["url"], "select count(*) from reporting.stop_search_disproportionality")[0][0] > 0
+
+
+def test_every_generated_row_reaches_the_fact_table(night):
+    loaded = query(night["url"], "select count(*) from marts.fct_stop_search where source_system = 'force'")[0][0]
+    assert loaded == night["extract"].row_count
+
+
+@pytest.mark.parametrize("group", ["Black", "Asian", "Mixed"])
+def test_the_mart_recovers_the_injected_force_rate_ratio(night, group):
+    # Outside Birmingham every ratio is as injected; Birmingham's Black ratio is higher, so the force-level
+    # Black ratio is the population-weighted blend that the generator reports as its truth.
+    expected = night["extract"].truth.rate_ratio(group)
+    ratio, lower, upper = broad_ratio_row(night["url"], group)
+    assert lower <= expected <= upper, (group, expected, ratio, lower, upper)
+
+
+def test_the_mart_recovers_an_area_specific_disparity(night):
+    ratio, lower, upper = broad_ratio_row(night["url"], "Black", area="BIR")
+    assert lower <= BIRMINGHAM_BLACK <= upper
+    _, _, coventry_upper = broad_ratio_row(night["url"], "Black", area="COV")
+    assert coventry_upper < BIRMINGHAM_BLACK
+
+
+def test_the_outcome_test_recovers_the_injected_find_rates(night):
+    [(ratio, lower, upper)] = query(night["url"], """
+        select find_share_ratio, find_share_ratio_lower_95, find_share_ratio_upper_95
+        from marts.mart_stop_search_outcomes
+        where period_type = 'financial_year' and period_start = %s and area_code = 'FORCE'
+          and legislation_group = 'All' and ethnicity_basis = 'self-defined' and ethnic_group = 'Black'""", LAST_YEAR)
+    expected = SCENARIO.find_rate_by_group["Black"] / SCENARIO.find_rate_by_group["White"]
+    assert lower <= expected <= upper
+
+
+def test_reporting_shows_no_small_count(night):
+    threshold = night["settings"].suppression_threshold
+    shown_small = query(night["url"], "select count(*) from reporting.stop_search_disproportionality "
+                                      "where searches < %s", threshold)[0][0]
+    suppressed = query(night["url"], "select count(*) from reporting.stop_search_disproportionality "
+                                     "where is_count_suppressed and searches is null and rate_per_1000 is null")[0][0]
+    assert shown_small == 0 and suppressed > 0
+
+
+def test_running_the_same_night_again_duplicates_nothing(night):
+    before = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
+    nightly.run_night(night["landing"], "rerun", night["settings"])
+    assert query(night["url"], "select count(*) from marts.fct_stop_search")[0][0] == before
+    assert query(night["url"], "select count(*) from audit.loads where status = 'loaded' and source = 'force_stop_search'"
+                 )[0][0] == len(night["extract"].files)
+
+
+def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(night, tmp_path):
+    published = reporting_snapshot(night["url"])
+    landing = tmp_path / "landing"
+    shutil.copytree(night["landing"], landing)
+    (landing / "stop_search_2025-04-30.csv").write_text("record_id;searched_at\n")
+    with pytest.raises(RejectedFiles, match="stop_search_2025-04-30.csv, line 1: the header looks semicolon"):
+        nightly.run_night(landing, "rejected-night", night["settings"])
+    assert reporting_snapshot(night["url"]) == published
+
+
+def test_a_failed_validation_fails_the_night_and_leaves_reporting_as_it_was(night):
+    published = reporting_snapshot(night["url"])
+    with connect(night["url"]) as conn:  # a row that bypassed the registry: the row count no longer matches
+        conn.execute("insert into raw.force_stop_search (load_id, file_name, line_number, record_id) "
+                     "values (-1, 'smuggled.csv', 2, 'x')")
+        conn.commit()
+    try:
+        with pytest.raises(ValidationFailed, match="expect_table_row_count_to_equal"):
+            nightly.run_night(night["landing"], "invalid-night", night["settings"])
+        assert reporting_snapshot(night["url"]) == published
+    finally:
+        with connect(night["url"]) as conn:
+            conn.execute("delete from raw.force_stop_search where load_id = -1")
+            conn.commit()
+
+
+def test_the_bi_role_reads_reporting_and_nothing_else(night):
+    with connect(night["url"]) as conn:
+        ensure_login(conn, "equality_test_bi_reader", "bi-test-password", BI_ROLE)
+        conn.commit()
+    parts = describe(night["url"])
+    bi_url = f"postgresql://equality_test_bi_reader:bi-test-password@{parts['host']}:{parts['port']}/{parts['database']}"
+    assert query(bi_url, "select count(*) from reporting.stop_search_outcomes")[0][0] > 0
+    for table in ("raw.force_stop_search", "audit.loads", "marts.mart_stop_search_disproportionality",
+                  "marts.fct_stop_search"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            query(bi_url, f"select 1 from {table} limit 1")
