@@ -22,6 +22,8 @@ import pendulum
 from airflow.sdk import Asset, Param, dag, task
 from airflow.sdk.bases.sensor import PokeReturnValue
 
+from equality.orchestration import task_retries
+
 REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting")
 
 
@@ -35,7 +37,7 @@ REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting
     tags=["equality", "stop-and-search", "nightly"],
     default_args={
         "owner": "equality-data-cell",
-        "retries": 2,
+        "retries": task_retries(),
         "retry_delay": timedelta(minutes=5),
         "retry_exponential_backoff": True,
         "max_retry_delay": timedelta(minutes=30),

@@ -41,6 +41,12 @@ def fail_fast(function: Callable[..., Result]) -> Callable[..., Result]:
     return wrapper
 
 
+def task_retries() -> int:
+    """Retries per task: EQUALITY_TASK_RETRIES, default 2. In-process runs (tests, the demo) set 0, because
+    `airflow dags test` waits out every retry delay in real time."""
+    return int(os.environ.get("EQUALITY_TASK_RETRIES", "2"))
+
+
 def airflow_environment(settings: Settings) -> dict[str, str]:
     """Environment for a self-contained Airflow (SQLite metadata under EQUALITY_HOME), unless already set."""
     home = settings.airflow_home

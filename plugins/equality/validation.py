@@ -157,7 +157,8 @@ class SuiteFile:
                 f"(missing: {', '.join(missing) or 'name or expectations'})")
         for key in ("schema", "table"):
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", meta[key]):
-                raise ConfigurationError(f"expectation suite {path}: meta.{key} {meta[key]!r} is not a plain identifier")
+                raise ConfigurationError(
+                    f"expectation suite {path}: meta.{key} {meta[key]!r} is not a plain identifier")
         return cls(path, document["name"], meta["schema"], meta["table"], document)
 
     def required_parameters(self) -> set[str]:

@@ -44,6 +44,7 @@ def night(module_warehouse_url, tmp_path_factory):
         "WAREHOUSE_URL": module_warehouse_url,
         "EQUALITY_HOME": str(home),
         "EQUALITY_PSEUDONYM_KEY": "end-to-end-test-key-0123456789",
+        "EQUALITY_TASK_RETRIES": "0",
     }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in environment.items():

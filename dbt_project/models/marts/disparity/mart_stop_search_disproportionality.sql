@@ -19,67 +19,33 @@ ethnic_groups as (
 counts_with_population as (
     select
         counts.*,
-        case when counts.period_start >= '{{ var("census_2021_from") }}'::date then 2021 else 2011 end
-            as census_year
+        population.census_year,
+        population.population
     from counts
+    left join population
+        on population.census_year
+            = case when counts.period_start >= '{{ var("census_2021_from") }}'::date then 2021 else 2011 end
+        and counts.area_code = population.area_code
+        and counts.ethnicity_level = population.ethnicity_level
+        and counts.ethnic_group = population.ethnic_group
 ),
 
-slice_totals as (
-    select
-        period_type, period_start, area_code, legislation_group, ethnicity_basis, ethnicity_level,
-        sum(searches) as all_searches,
-        sum(searches) filter (where ethnic_group = 'Not stated') as not_stated_searches
-    from counts
-    group by period_type, period_start, area_code, legislation_group, ethnicity_basis, ethnicity_level
-),
-
-reference_group as (
-    select
-        counts_with_population.period_type,
-        counts_with_population.period_start,
-        counts_with_population.area_code,
-        counts_with_population.legislation_group,
-        counts_with_population.ethnicity_basis,
-        counts_with_population.searches as reference_searches,
-        population.population as reference_population
-    from counts_with_population
-    inner join population
-        on counts_with_population.census_year = population.census_year
-        and counts_with_population.area_code = population.area_code
-        and population.ethnicity_level = 'broad'
-        and counts_with_population.ethnic_group = population.ethnic_group
-    where counts_with_population.ethnicity_level = 'broad'
-        and counts_with_population.ethnic_group = '{{ var("reference_ethnic_group") }}'
-),
-
+{#- The reference group and the slice's totals come from window functions over the same slice (no
+    self-joins: the planner misjudges them badly at this width). -#}
 joined as (
     select
         counts_with_population.*,
-        population.population,
-        reference_group.reference_searches,
-        reference_group.reference_population,
-        slice_totals.all_searches,
-        coalesce(slice_totals.not_stated_searches, 0) as not_stated_searches
+        sum(searches) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
+            over reference_slice as reference_searches,
+        sum(population) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
+            over reference_slice as reference_population,
+        sum(searches) over level_slice as all_searches,
+        coalesce(sum(searches) filter (where ethnic_group = 'Not stated') over level_slice, 0) as not_stated_searches
     from counts_with_population
-    left join population
-        on counts_with_population.census_year = population.census_year
-        and counts_with_population.area_code = population.area_code
-        and counts_with_population.ethnicity_level = population.ethnicity_level
-        and counts_with_population.ethnic_group = population.ethnic_group
-    inner join reference_group
-        on counts_with_population.period_type = reference_group.period_type
-        and counts_with_population.period_start = reference_group.period_start
-        and counts_with_population.area_code = reference_group.area_code
-        and counts_with_population.legislation_group = reference_group.legislation_group
-        and counts_with_population.ethnicity_basis = reference_group.ethnicity_basis
-    inner join slice_totals
-        on counts_with_population.period_type = slice_totals.period_type
-        and counts_with_population.period_start = slice_totals.period_start
-        and counts_with_population.area_code = slice_totals.area_code
-        and counts_with_population.legislation_group = slice_totals.legislation_group
-        and counts_with_population.ethnicity_basis = slice_totals.ethnicity_basis
-        and counts_with_population.ethnicity_level = slice_totals.ethnicity_level
-    where counts_with_population.ethnic_group <> 'Not stated'
+    window
+        reference_slice as (partition by period_type, period_start, area_code, legislation_group, ethnicity_basis),
+        level_slice as (partition by period_type, period_start, area_code, legislation_group, ethnicity_basis,
+                        ethnicity_level)
 ),
 
 measured as (
@@ -130,7 +96,7 @@ measured as (
     from joined
     inner join areas on joined.area_code = areas.area_code
     left join ethnic_groups on joined.ethnic_group = ethnic_groups.ethnic_group_code
-    where joined.population is not null
+    where joined.population is not null and joined.reference_population is not null
 )
 
 select * from measured

@@ -10,25 +10,17 @@ areas as (
     select * from {{ ref('dim_geography') }}
 ),
 
-reference_group as (
-    select * from counts where ethnic_group = '{{ var("reference_ethnic_group") }}'
-),
-
+{#- The reference group's counts come from window functions over the slice (no self-join). -#}
 joined as (
     select
         counts.*,
-        reference_group.searches as reference_searches,
-        reference_group.searches_finding_object as reference_searches_finding_object,
-        reference_group.searches_ending_in_arrest as reference_searches_ending_in_arrest,
-        reference_group.searches_removing_more_than_outer_clothing
-            as reference_searches_removing_more_than_outer_clothing
+        {%- for column in ['searches', 'searches_finding_object', 'searches_ending_in_arrest',
+                           'searches_removing_more_than_outer_clothing'] %}
+        sum({{ column }}) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
+            as reference_{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from counts
-    inner join reference_group
-        on counts.period_type = reference_group.period_type
-        and counts.period_start = reference_group.period_start
-        and counts.area_code = reference_group.area_code
-        and counts.legislation_group = reference_group.legislation_group
-        and counts.ethnicity_basis = reference_group.ethnicity_basis
+    window reference_slice as (partition by period_type, period_start, area_code, legislation_group, ethnicity_basis)
 ),
 
 {%- set measures = [
