@@ -1,5 +1,7 @@
 # Two commands on a fresh machine: `make demo` and `make test` (see README.md).
 PYTHON ?= python3
+# `make test` also proves the project on an external server when one answers here (the machine's own).
+EXTERNAL_WAREHOUSE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -18,9 +20,16 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/equality demo
 
-## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations).
+## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
+## warehouse (or WAREHOUSE_URL), then the integration tests again on EXTERNAL_WAREHOUSE_URL if it answers.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
+		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the integration tests against it"; \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest tests/integration; \
+	else \
+		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): external-server run skipped"; \
+	fi
 
 ## Measure load speed and memory against a bare COPY, and dbt + validation time, at 1,000,000 rows.
 bench: $(STAMP)

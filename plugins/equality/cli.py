@@ -9,7 +9,7 @@ import os
 import secrets
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from equality.config import Settings
@@ -90,7 +90,8 @@ def headline(url: str) -> str:
     def number(value, pattern):
         return "suppressed" if value is None else format(value, pattern)
 
-    period = f"{rows[0][8]:%b %Y} to {rows[0][9]:%b %Y} (exclusive)"
+    last_month = rows[0][9] - timedelta(days=1)
+    period = f"{rows[0][8]:%B %Y} to {last_month:%B %Y}"
     lines = [f"Stop and search, West Midlands force area, rolling 12 months {period}",
              f"{'ethnic group':<12} {'searches':>9} {'population':>11} {'per 1,000':>10} "
              f"{'ratio vs White (95% CI)':>26}"]
@@ -164,7 +165,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("  published for BI:           schema reporting (stop_search_disproportionality, stop_search_outcomes,")
     print("                              stop_search_benchmark, stop_search_submissions, publication)")
     print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
-    print(f"  Data Docs:                  {settings.gx_root}")
+    print(f"  Data Docs:                  {settings.gx_root / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print("Time taken:")
     for label, seconds in timings:
         print(f"  {label:<55} {seconds:7.1f} s")

@@ -93,7 +93,7 @@ def build(run_id: str, settings: Settings | None = None) -> int:
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with stage(url, run_id, "build"):
-        return transform.build(url).nodes
+        return transform.build(url, settings.home / "dbt").nodes
 
 
 def validate_marts(run_id: str, settings: Settings | None = None) -> int:

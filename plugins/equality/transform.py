@@ -32,12 +32,17 @@ def dbt_environment(url: str) -> dict[str, str]:
     }
 
 
-def run_dbt(url: str, *args: str, project_dir: Path = DBT_PROJECT_DIR) -> BuildResult:
-    """Invoke dbt with the given arguments (e.g. 'build'); raise TransformFailed listing failing nodes."""
+def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJECT_DIR) -> BuildResult:
+    """Invoke dbt with the given arguments (e.g. 'build'); raise TransformFailed listing failing nodes.
+
+    dbt's compiled SQL and logs go to ``work_dir`` (under EQUALITY_HOME), so the checkout stays clean and
+    two warehouses can be built from one checkout at once.
+    """
     from dbt.cli.main import dbtRunner
 
     os.environ.update(dbt_environment(url))
-    arguments = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    arguments = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+                 "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
     outcome = dbtRunner().invoke(arguments)
     if outcome.exception is not None:
         raise TransformFailed(f"dbt {' '.join(args)} could not run: {outcome.exception}")
@@ -49,6 +54,6 @@ def run_dbt(url: str, *args: str, project_dir: Path = DBT_PROJECT_DIR) -> BuildR
     return BuildResult(nodes=len(results), failures=failures)
 
 
-def build(url: str) -> BuildResult:
+def build(url: str, work_dir: Path) -> BuildResult:
     """Seeds, models, snapshots and their tests, in dependency order (dbt build)."""
-    return run_dbt(url, "build", "--quiet")
+    return run_dbt(url, "build", "--quiet", work_dir=work_dir)

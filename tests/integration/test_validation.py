@@ -169,7 +169,7 @@ def test_each_defect_fails_its_expectation_and_names_it(raw_warehouse, gx_root, 
 
 def test_run_suite_reports_failures_without_raising_and_without_docs(raw_warehouse):
     with connect(raw_warehouse) as conn:
-        conn.execute("update raw.force_stop_search set latitude = '40.1', age = '7' where line_number = 2")
+        conn.execute("update raw.force_stop_search set latitude = '40.1', age = '111' where line_number = 2")
 
     result = run_suite(raw_warehouse, FORCE_SUITE, run_id="single-1", parameters=_parameters(raw_warehouse))
 
