@@ -14,14 +14,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from equality.config import SEEDS_DIR, Settings
+from equality.config import REFERENCE_DIR, SEEDS_DIR, Settings
 from equality.contracts import FORCE_STOP_SEARCH
 from equality.warehouse import connect, warehouse_url, with_database
 
 BENCH_DATABASE = "equality_bench"
 TARGET_RATIO_TO_BARE_COPY = 0.5
 TARGET_PEAK_MEMORY_MB = 500
-SEARCHES_PER_YEAR_AT_BASELINE_1 = 5_000  # roughly, over the force's population with the default ratios
+SEARCHES_PER_YEAR_AT_BASELINE_1 = 3_780  # measured: 755,048 rows over two years at baseline 100
 
 
 def _fresh_database(url: str) -> str:
@@ -61,6 +61,7 @@ def _child_load(url: str, folder: str, key: str) -> None:
 
     with connect(url, autocommit=True) as conn:
         bootstrap(conn)
+        load_files(conn, delivered_files([REFERENCE_DIR]), key=key.encode(), seeds_dir=SEEDS_DIR)  # not timed
         started = time.perf_counter()
         results = load_files(conn, delivered_files([Path(folder)]), key=key.encode(), seeds_dir=SEEDS_DIR)
         seconds = time.perf_counter() - started
@@ -69,7 +70,7 @@ def _child_load(url: str, folder: str, key: str) -> None:
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def run_benchmark(rows: int, settings: Settings) -> dict:
+def run_benchmark(rows: int, settings: Settings, load_only: bool = False) -> dict:
     from equality import nightly
     from equality.synthetic import Scenario, generate
 
@@ -86,6 +87,24 @@ def run_benchmark(rows: int, settings: Settings) -> dict:
         bare = bare_copy_seconds(url, extract.files)
         load = _load_in_child(url, landing, "benchmark-key-0123456789abcdef")
 
+    load_speed, bare_speed = load["rows"] / load["seconds"], extract.row_count / bare
+    measured = {
+        "rows": extract.row_count,
+        "files": len(extract.files),
+        "extract_mb": round(size_mb, 1),
+        "generate_seconds": round(generate_seconds, 2),
+        "bare_copy_seconds": round(bare, 2),
+        "bare_copy_rows_per_second": round(bare_speed),
+        "load_seconds": round(load["seconds"], 2),
+        "load_rows_per_second": round(load_speed),
+        "load_rows_quarantined": load["quarantined"],
+        "load_speed_ratio_to_bare_copy": round(load_speed / bare_speed, 2),
+        "load_speed_target_met": load_speed / bare_speed >= TARGET_RATIO_TO_BARE_COPY,
+        "load_peak_memory_mb": round(load["peak_rss_mb"], 1),
+        "load_memory_target_met": load["peak_rss_mb"] < TARGET_PEAK_MEMORY_MB,
+    }
+    if load_only:
+        return measured
     run_settings = Settings(home=settings.home, warehouse_url=url, landing_dir=landing,
                             suppression_threshold=settings.suppression_threshold,
                             pseudonym_key_env="benchmark-key-0123456789abcdef")
@@ -96,23 +115,7 @@ def run_benchmark(rows: int, settings: Settings) -> dict:
         stage("benchmark", run_settings)
         timings[name] = round(time.perf_counter() - started, 2)
 
-    ratio = (load["rows"] / load["seconds"]) / (extract.row_count / bare)
-    return {
-        "rows": extract.row_count,
-        "files": len(extract.files),
-        "extract_mb": round(size_mb, 1),
-        "generate_seconds": round(generate_seconds, 2),
-        "bare_copy_seconds": round(bare, 2),
-        "bare_copy_rows_per_second": round(extract.row_count / bare),
-        "load_seconds": round(load["seconds"], 2),
-        "load_rows_per_second": round(load["rows"] / load["seconds"]),
-        "load_rows_quarantined": load["quarantined"],
-        "load_speed_ratio_to_bare_copy": round(ratio, 2),
-        "load_speed_target_met": ratio >= TARGET_RATIO_TO_BARE_COPY,
-        "load_peak_memory_mb": round(load["peak_rss_mb"], 1),
-        "load_memory_target_met": load["peak_rss_mb"] < TARGET_PEAK_MEMORY_MB,
-        **{f"{name}_seconds": seconds for name, seconds in timings.items()},
-    }
+    return measured | {f"{name}_seconds": seconds for name, seconds in timings.items()}
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["load"]:

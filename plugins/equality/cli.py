@@ -104,6 +104,39 @@ def headline(url: str) -> str:
     return "\n".join(lines)
 
 
+def custody_headline(url: str) -> str:
+    """Charge versus no further action in the latest financial year: crude and case-mix-adjusted ratios."""
+    from equality.warehouse import connect
+
+    with connect(url) as conn:
+        rows = conn.execute("""
+            select ethnic_group, eligible_detentions, decision_share, crude_ratio, crude_ratio_lower_95,
+                   crude_ratio_upper_95, adjusted_ratio, adjusted_ratio_lower_95, adjusted_ratio_upper_95,
+                   share_of_gap_explained, period_start
+            from reporting.custody_outcomes
+            where period_type = 'financial_year' and area_code = 'FORCE' and age_group = 'All'
+              and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self-defined'
+              and period_start = (select max(period_start) from reporting.custody_outcomes
+                                  where period_type = 'financial_year')
+            order by crude_ratio desc nulls last""").fetchall()
+    if not rows:
+        return "(no custody outcomes published yet)"
+
+    def interval(value, low, high):
+        return "suppressed" if value is None or low is None else f"{value:.2f} ({low:.2f}-{high:.2f})"
+
+    year = rows[0][10]
+    lines = [f"Custody, charged rather than no further action, financial year {year.year}/{(year.year + 1) % 100:02d}",
+             f"{'ethnic group':<12} {'decisions':>9} {'charged':>8} {'crude ratio (95% CI)':>22} "
+             f"{'adjusted for offence and age':>29} {'gap explained':>14}"]
+    for group, pool, share, crude, crude_low, crude_high, adjusted, adj_low, adj_high, explained, _ in rows:
+        lines.append(f"{group:<12} {pool if pool is not None else 'suppressed':>9} "
+                     f"{'' if share is None else format(share, '.1%'):>8} {interval(crude, crude_low, crude_high):>22} "
+                     f"{interval(adjusted, adj_low, adj_high):>29} "
+                     f"{'' if explained is None else format(explained, '.0%'):>14}")
+    return "\n".join(lines)
+
+
 def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, float]]:
     from equality.warehouse import connect
 
@@ -134,6 +167,7 @@ def bi_login(url: str, settings: Settings) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from equality.synthetic import Scenario, generate
+    from equality.synthetic_custody import generate_custody, scenario_a
     from equality.warehouse import redact, warehouse_url
 
     settings = _settings()
@@ -146,7 +180,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     landing = settings.home / "landing" / "demo"
     scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
     extract = generate(scenario, landing)
-    timings.append((f"generate {extract.row_count:,} synthetic searches", time.perf_counter() - started))
+    custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
+    timings.append((f"generate {extract.row_count:,} searches and {custody.row_count:,} detentions",
+                    time.perf_counter() - started))
 
     started = time.perf_counter()
     os.environ.setdefault("EQUALITY_TASK_RETRIES", "0")  # a demo fails at once rather than wait out retries
@@ -159,11 +195,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(headline(url))
     print()
+    print(custody_headline(url))
+    print()
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
     print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
     print("  published for BI:           schema reporting (stop_search_disproportionality, stop_search_outcomes,")
-    print("                              stop_search_benchmark, stop_search_submissions, publication)")
+    print("                              stop_search_benchmark, stop_search_submissions, custody_rates,")
+    print("                              custody_outcomes, custody_duration, publication)")
     print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
     print(f"  Data Docs:                  {settings.gx_root / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print("Time taken:")
@@ -178,7 +217,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from equality.bench import run_benchmark
 
-    print(json.dumps(run_benchmark(rows=args.rows, settings=_settings()), indent=2))
+    print(json.dumps(run_benchmark(rows=args.rows, settings=_settings(), load_only=args.load_only), indent=2))
     return 0
 
 
@@ -208,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = commands.add_parser("bench", help="load speed and memory against a bare COPY; dbt + GX time")
     bench.add_argument("--rows", type=int, default=1_000_000)
+    bench.add_argument("--load-only", action="store_true", help="measure the load alone (for large --rows)")
     bench.set_defaults(handler=cmd_bench)
 
     args = parser.parse_args(argv)

@@ -24,6 +24,8 @@ class Column:
     required: a blank value quarantines the row.
     code_list: for kind 'code', the concept whose seed lists allowed values (``<concept>_source_values.csv``).
     low/high: for 'integer' and 'decimal', the accepted range.
+    not_before: for 'timestamp', the name of another timestamp column of the same row this one may not
+        precede (e.g. a release not before the arrival); a row where it does is quarantined.
     """
 
     header: str
@@ -33,6 +35,7 @@ class Column:
     code_list: str | None = None
     low: float | None = None
     high: float | None = None
+    not_before: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,39 @@ HOME_OFFICE_STOP_SEARCH_RATES = SourceContract(
     ),
 )
 
-CONTRACTS: tuple[SourceContract, ...] = (FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH, HOME_OFFICE_STOP_SEARCH_RATES)
+CUSTODY_DETENTIONS = SourceContract(
+    name="custody_detentions",
+    description="The force's custody extract: one row per detention (arrival at a custody suite to release).",
+    source_system="force",
+    file_pattern=r"custody_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="custody_detentions",
+    record_id="detention_id",
+    columns=(
+        Column("detention_id", "detention_id", "identifier", required=True),
+        Column("person_id", "person_id", "identifier"),
+        Column("custody_suite", "custody_suite"),
+        Column("arrived_at", "arrived_at", "timestamp", required=True),
+        Column("released_at", "released_at", "timestamp", required=True, not_before="arrived_at"),
+        Column("age", "age", "integer", required=True, low=10, high=110),
+        Column("sex", "sex", "code", required=True, code_list="sex"),
+        Column("self_defined_ethnicity", "self_defined_ethnicity", "code", required=True, code_list="ethnicity"),
+        Column("officer_observed_ethnicity", "officer_observed_ethnicity", "code", required=True,
+               code_list="officer_ethnicity"),
+        Column("offence_group", "offence_group", "code", required=True, code_list="offence_group"),
+        Column("arresting_lpu", "arresting_lpu", "code", required=True, code_list="local_policing_unit"),
+        Column("juvenile", "juvenile", "boolean", required=True),
+        Column("appropriate_adult", "appropriate_adult", "boolean"),
+        Column("interpreter", "interpreter", "boolean"),
+        Column("strip_search", "strip_search", "boolean", required=True),
+        Column("strip_search_authorised", "strip_search_authorised", "boolean"),
+        Column("use_of_force", "use_of_force", "boolean", required=True),
+        Column("disposal", "disposal", "code", required=True, code_list="custody_disposal"),
+        Column("court", "court", "code", code_list="court"),
+    ),
+)
+
+CONTRACTS: tuple[SourceContract, ...] = (FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH, HOME_OFFICE_STOP_SEARCH_RATES,
+                                         CUSTODY_DETENTIONS)
 
 
 def contract_for(file_name: str) -> SourceContract | None:
@@ -178,6 +213,9 @@ CODE_LISTS: dict[str, CodeList] = {
     "legislation": CodeList("legislation_source_values.csv", "source_value"),
     "object_of_search": CodeList("object_of_search_source_values.csv", "source_value"),
     "outcome": CodeList("outcome_source_values.csv", "source_value"),
+    "offence_group": CodeList("offence_group_source_values.csv", "source_value"),
+    "custody_disposal": CodeList("custody_disposal_source_values.csv", "source_value"),
+    "court": CodeList("court_source_values.csv", "source_value"),
 }
 
 

@@ -38,7 +38,8 @@ CHUNK_BYTES = 1 << 20
 BOM = b"\xef\xbb\xbf"
 FUTURE_TOLERANCE = "1 hour"
 # ISO 8601 only: PostgreSQL alone would also accept '05/01/2024' (ambiguous) and words like 'yesterday'.
-ISO_8601 = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"
+# A date-first prefix is enough to rule those out; the rest of the value must then parse as a timestamp.
+ISO_8601_PREFIX = r"^\d{4}-\d\d-\d\d([T ]|$)"
 
 LoadStatus = Literal["loaded", "already_loaded", "rejected"]
 
@@ -150,17 +151,25 @@ def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str],
     checks: list[str] = []
     parameters: dict = {}
     for column in contract.columns:
-        value = f"nullif(btrim(landing.{column.name}), '')"
+        value = f"landing.{column.name}__trimmed"
         label = column.header
         if column.required:
             checks.append(f"case when {value} is null then 'missing {label}' end")
         if column.kind == "timestamp":
             checks.append(
                 f"case when {value} is null then null "
-                f"when {value} !~ '{ISO_8601}' or not audit.is_valid_timestamptz({value}) "
+                f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
                 f"then 'unparseable {label} ' || quote_literal({value}) || ' (expected ISO 8601)' "
                 f"when {value}::timestamptz > now() + interval '{FUTURE_TOLERANCE}' "
                 f"then '{label} ' || {value} || ' is in the future' end")
+            if column.not_before:
+                earlier = f"landing.{column.not_before}__trimmed"
+                checks.append(
+                    f"case when {value} is null or {earlier} is null then null "
+                    f"when {value} !~ '{ISO_8601_PREFIX}' or {earlier} !~ '{ISO_8601_PREFIX}' "
+                    f"or not audit.is_valid_timestamptz({value}) or not audit.is_valid_timestamptz({earlier}) "
+                    f"then null when {value}::timestamptz < {earlier}::timestamptz "
+                    f"then '{label} ' || {value} || ' is before {column.not_before} ' || {earlier} end")
         elif column.kind in ("integer", "decimal"):
             pattern = r"^-?\d{1,9}$" if column.kind == "integer" else r"^-?\d{1,9}(\.\d+)?$"
             checks.append(
@@ -192,7 +201,9 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
         (keyed_hash.sql(f"landing.{name}") + f" as {name}") if name in hashed else f"landing.{name}"
         for name in contract.column_names)
     reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
-    checked = f"select landing.line_number, {landed_values}, {reasons} as reasons from landing"
+    trimmed = ", ".join(f"nullif(btrim({name}), '') as {name}__trimmed" for name in contract.column_names)
+    checked = (f"select landing.line_number, {landed_values}, {reasons} as reasons "
+               f"from (select landing.*, {trimmed} from landing) as landing")
     if contract.record_id:
         record_id = contract.record_id
         checked = (f"select checked_in_file.*, case when earlier.load_id is not null then "

@@ -85,13 +85,14 @@ create table if not exists audit.run_stages (
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.
+# Declared stable like pg_input_is_valid itself, so PostgreSQL inlines it (immutable would block that).
 VALID_TIMESTAMP_FUNCTION_16 = """
 create or replace function audit.is_valid_timestamptz(value text) returns boolean
-language sql immutable parallel safe as $$ select pg_input_is_valid(value, 'timestamptz') $$
+language sql stable parallel safe as $$ select pg_input_is_valid(value, 'timestamptz') $$
 """
 VALID_TIMESTAMP_FUNCTION_OLD = """
 create or replace function audit.is_valid_timestamptz(value text) returns boolean
-language plpgsql immutable parallel safe as $$
+language plpgsql stable parallel safe as $$
 begin
     perform value::timestamptz;
     return true;

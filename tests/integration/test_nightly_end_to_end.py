@@ -23,14 +23,18 @@ from equality.errors import RejectedFiles, ValidationFailed
 from equality.orchestration import airflow_environment
 from equality.schema import BI_ROLE, ensure_login
 from equality.synthetic import Scenario, generate
+from equality.synthetic_custody import generate_custody, scenario_a
 from equality.warehouse import connect, describe
 
 pytestmark = pytest.mark.slow
 
 INJECTED = {"Black": 3.0, "Asian": 1.4, "Mixed": 1.8, "Other": 1.2, "White": 1.0}
 BIRMINGHAM_BLACK = 4.0
+MISSING_MONTH = (2023, 10)
+PARTIAL_MONTH = (2024, 2)
 SCENARIO = Scenario(seed=7, start=date(2023, 4, 1), end=date(2025, 3, 31), rate_ratios=INJECTED,
-                    lpu_rate_ratios={"BIR": {"Black": BIRMINGHAM_BLACK}})
+                    lpu_rate_ratios={"BIR": {"Black": BIRMINGHAM_BLACK}},
+                    missing_months=frozenset({MISSING_MONTH}), partial_months={PARTIAL_MONTH: 0.3})
 LAST_YEAR = date(2024, 4, 1)
 
 
@@ -40,6 +44,7 @@ def night(module_warehouse_url, tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
     landing = home / "landing"
     extract = generate(SCENARIO, landing)
+    custody = generate_custody(scenario_a(), landing)  # both sources arrive in the same night
     environment = {
         "WAREHOUSE_URL": module_warehouse_url,
         "EQUALITY_HOME": str(home),
@@ -56,7 +61,7 @@ def night(module_warehouse_url, tmp_path_factory):
         run = subprocess.run([airflow, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
                              env=airflow_env, capture_output=True, text=True)
         yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run,
-               "extract": extract, "airflow_env": airflow_env}
+               "extract": extract, "custody": custody, "airflow_env": airflow_env}
 
 
 def query(url: str, sql: str, *args):
@@ -86,9 +91,10 @@ def test_the_airflow_dag_runs_the_night_end_to_end(night):
     assert query(night["url"], "select count(*) from reporting.stop_search_disproportionality")[0][0] > 0
 
 
-def test_every_generated_row_reaches_the_fact_table(night):
-    loaded = query(night["url"], "select count(*) from marts.fct_stop_search where source_system = 'force'")[0][0]
-    assert loaded == night["extract"].row_count
+def test_every_generated_row_of_both_sources_reaches_its_fact_table(night):
+    searches = query(night["url"], "select count(*) from marts.fct_stop_search where source_system = 'force'")[0][0]
+    detentions = query(night["url"], "select count(*) from marts.fct_custody_detention")[0][0]
+    assert (searches, detentions) == (night["extract"].row_count, night["custody"].row_count)
 
 
 @pytest.mark.parametrize("group", ["Black", "Asian", "Mixed"])
@@ -126,12 +132,32 @@ def test_reporting_shows_no_small_count(night):
     assert shown_small == 0 and suppressed > 0
 
 
-def test_running_the_same_night_again_duplicates_nothing(night):
+def test_a_month_with_no_extract_is_missing_not_zero_and_a_thin_month_is_flagged_partial(night):
+    months = dict((row[0], row[1:]) for row in query(
+        night["url"], "select month_start, is_missing, is_partial_submission from reporting.stop_search_submissions"))
+    assert months[date(*MISSING_MONTH, 1)] == (True, False)
+    assert months[date(*PARTIAL_MONTH, 1)] == (False, True)
+    assert sum(1 for missing, partial in months.values() if missing or partial) == 2
+    month_rows = query(night["url"], "select count(*) from reporting.stop_search_disproportionality "
+                                     "where period_type = 'month' and period_start = %s", date(*MISSING_MONTH, 1))
+    assert month_rows == [(0,)]
+    [(complete, months_with_data)] = query(night["url"], """
+        select distinct is_complete_period, months_with_data from reporting.stop_search_disproportionality
+        where period_type = 'financial_year' and period_start = '2023-04-01'""")
+    assert (complete, months_with_data) == (False, 11)
+
+
+def test_running_the_same_night_again_with_the_operators_command_duplicates_nothing(night):
     before = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
-    nightly.run_night(night["landing"], "rerun", night["settings"])
+    rerun = subprocess.run([str(Path(sys.executable).with_name("equality")), "nightly", "--landing", str(night["landing"])],
+                           env=night["airflow_env"], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stdout[-2000:] + rerun.stderr[-2000:]
+    assert "equality_nightly finished: success" in rerun.stdout
     assert query(night["url"], "select count(*) from marts.fct_stop_search")[0][0] == before
     assert query(night["url"], "select count(*) from audit.loads where status = 'loaded' and source = 'force_stop_search'"
                  )[0][0] == len(night["extract"].files)
+    assert query(night["url"], "select count(*) from audit.loads where status = 'loaded' and source = 'custody_detentions'"
+                 )[0][0] == len(night["custody"].files)
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(night, tmp_path):

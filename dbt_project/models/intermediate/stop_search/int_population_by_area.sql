@@ -38,7 +38,7 @@ summed as (
         case when grouping(lpu_code) = 1 then 'FORCE' else lpu_code end as area_code,
         ethnicity_level,
         ethnic_group,
-        sum(population) as population
+        sum(population)::bigint as population
     from by_level
     group by grouping sets ((census_year, lpu_code, ethnicity_level, ethnic_group),
                             (census_year, ethnicity_level, ethnic_group))

@@ -35,12 +35,12 @@ counts_with_population as (
 joined as (
     select
         counts_with_population.*,
-        sum(searches) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over reference_slice as reference_searches,
-        sum(population) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over reference_slice as reference_population,
-        sum(searches) over level_slice as all_searches,
-        coalesce(sum(searches) filter (where ethnic_group = 'Not stated') over level_slice, 0) as not_stated_searches
+        (sum(searches) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
+            over reference_slice)::bigint as reference_searches,
+        (sum(population) filter (where ethnicity_level = 'broad' and ethnic_group = '{{ var("reference_ethnic_group") }}')
+            over reference_slice)::bigint as reference_population,
+        (sum(searches) over level_slice)::bigint as all_searches,
+        coalesce(sum(searches) filter (where ethnic_group = 'Not stated') over level_slice, 0)::bigint as not_stated_searches
     from counts_with_population
     window
         reference_slice as (partition by period_type, period_start, area_code, legislation_group, ethnicity_basis),

@@ -16,7 +16,7 @@ joined as (
         counts.*,
         {%- for column in ['searches', 'searches_finding_object', 'searches_ending_in_arrest',
                            'searches_removing_more_than_outer_clothing'] %}
-        sum({{ column }}) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
+        (sum({{ column }}) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice)::bigint
             as reference_{{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
     from counts

@@ -1,0 +1,47 @@
+{#- Every reporting period over the months the custody data spans, in the shape of int_reporting_periods (which
+    is built from stop-search dates): calendar month, quarter, financial year and rolling 12 months, one row
+    per period and month it contains. -#}
+with detentions as (
+    select * from {{ ref('int_custody_detentions_conformed') }}
+),
+
+month_range as (
+    select
+        date_trunc('month', min(arrived_date))::date as first_month,
+        date_trunc('month', max(arrived_date))::date as last_month
+    from detentions
+),
+
+months as (
+    select generated.month_start::date as month_start
+    from month_range
+    cross join generate_series(month_range.first_month, month_range.last_month, interval '1 month') as generated (month_start)
+),
+
+period_starts as (
+    select 'month' as period_type, month_start as period_start, 1 as length_months from months
+    union
+    select 'quarter', date_trunc('quarter', month_start)::date, 3 from months
+    union
+    select 'financial_year',
+        make_date(extract(year from month_start - interval '3 months')::integer, 4, 1), 12
+    from months
+    union
+    select 'rolling_12_months', (month_start - interval '11 months')::date, 12 from months
+),
+
+periods as (
+    select
+        period_starts.period_type,
+        period_starts.period_start,
+        (period_starts.period_start + make_interval(months => period_starts.length_months))::date as period_end,
+        period_starts.length_months,
+        contained.month_start::date as month_start
+    from period_starts
+    cross join generate_series(
+        period_starts.period_start,
+        period_starts.period_start + make_interval(months => period_starts.length_months - 1),
+        interval '1 month') as contained (month_start)
+)
+
+select * from periods

@@ -1,0 +1,87 @@
+{#- Detentions per 1,000 residents by broad self-defined ethnic group, and the ratio to the reference group's
+    rate, for every period, area (force, arresting LPU) and age group (Adults, Juveniles, All). The population
+    base is all residents of the group (Census, all ages). Unsuppressed: analysts only. -#}
+with counts as (
+    select * from {{ ref('int_custody_period_counts') }}
+),
+
+population as (
+    select * from {{ ref('int_population_by_area') }}
+    where ethnicity_level = 'broad'
+),
+
+areas as (
+    select * from {{ ref('dim_geography') }}
+),
+
+counts_with_population as (
+    select
+        counts.*,
+        population.census_year,
+        population.population
+    from counts
+    left join population
+        on population.census_year
+            = case when counts.period_start >= '{{ var("census_2021_from") }}'::date then 2021 else 2011 end
+        and counts.area_code = population.area_code
+        and counts.ethnic_group = population.ethnic_group
+),
+
+joined as (
+    select
+        counts_with_population.*,
+        sum(detentions) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
+            as reference_detentions,
+        sum(population) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
+            as reference_population,
+        sum(detentions) over reference_slice as all_detentions,
+        coalesce(sum(detentions) filter (where ethnic_group = 'Not stated') over reference_slice, 0)
+            as not_stated_detentions
+    from counts_with_population
+    window reference_slice as (partition by period_type, period_start, area_code, age_group)
+),
+
+measured as (
+    select
+        -- period
+        joined.period_type,
+        joined.period_start,
+        joined.period_end,
+        joined.months_in_period,
+        joined.months_with_data,
+        joined.months_with_data = joined.months_in_period as is_complete_period,
+        -- slice
+        joined.area_code,
+        areas.area_name,
+        joined.age_group,
+        'self-defined' as ethnicity_basis,
+        joined.ethnic_group,
+        '{{ var("reference_ethnic_group") }}' as reference_group,
+        joined.census_year as population_census_year,
+        -- the group
+        joined.detentions,
+        joined.population,
+        {{ rate_per_1000('joined.detentions', 'joined.population') }} as rate_per_1000,
+        {{ poisson_rate_limit('joined.detentions', 'joined.population', 'lower') }} as rate_per_1000_lower_95,
+        {{ poisson_rate_limit('joined.detentions', 'joined.population', 'upper') }} as rate_per_1000_upper_95,
+        -- the reference group
+        joined.reference_detentions,
+        joined.reference_population,
+        -- the ratio
+        {{ rate_ratio('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population') }}
+            as rate_ratio,
+        {{ rate_ratio_limit('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'lower') }}
+            as rate_ratio_lower_95,
+        {{ rate_ratio_limit('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'upper') }}
+            as rate_ratio_upper_95,
+        {{ rate_ratio_method('joined.detentions', 'joined.reference_detentions') }} as rate_ratio_interval_method,
+        -- ethnicity not stated
+        joined.all_detentions,
+        joined.not_stated_detentions,
+        {{ share('joined.not_stated_detentions', 'joined.all_detentions') }} as not_stated_share
+    from joined
+    inner join areas on joined.area_code = areas.area_code
+    where joined.population is not null and joined.reference_population is not null
+)
+
+select * from measured
