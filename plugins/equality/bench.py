@@ -21,6 +21,9 @@ from equality.warehouse import connect, warehouse_url, with_database
 BENCH_DATABASE = "equality_bench"
 TARGET_RATIO_TO_BARE_COPY = 0.5
 TARGET_PEAK_MEMORY_MB = 500
+DEFAULT_CUSTODY_DETENTIONS = 600_000  # ten years of a large force
+CUSTODY_YEARS = 10
+DETENTIONS_PER_YEAR_AT_BASELINE_1 = 3_625  # measured: ~43,500 detentions a year at the default baseline 12
 SEARCHES_PER_YEAR_AT_BASELINE_1 = 3_780  # measured: 755,048 rows over two years at baseline 100
 
 
@@ -70,9 +73,11 @@ def _child_load(url: str, folder: str, key: str) -> None:
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def run_benchmark(rows: int, settings: Settings, load_only: bool = False) -> dict:
+def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
+                  custody_detentions: int = DEFAULT_CUSTODY_DETENTIONS) -> dict:
     from equality import nightly
     from equality.synthetic import Scenario, generate
+    from equality.synthetic_custody import generate_custody, scenario_a
 
     url = _fresh_database(warehouse_url(settings))
     with tempfile.TemporaryDirectory(prefix="equality-bench-") as folder:
@@ -86,6 +91,15 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False) -> dic
 
         bare = bare_copy_seconds(url, extract.files)
         load = _load_in_child(url, landing, "benchmark-key-0123456789abcdef")
+        custody = None
+        if custody_detentions:
+            custody_folder = landing / "custody"
+            custody_extract = generate_custody(scenario_a(
+                start=date(2025 - CUSTODY_YEARS, 4, 1), end=date(2025, 3, 31),
+                detentions_per_1000_white_per_year=custody_detentions / (CUSTODY_YEARS * DETENTIONS_PER_YEAR_AT_BASELINE_1)),
+                custody_folder)
+            custody = _load_in_child(url, custody_folder, "benchmark-key-0123456789abcdef") | {
+                "generated": custody_extract.row_count}
 
     load_speed, bare_speed = load["rows"] / load["seconds"], extract.row_count / bare
     measured = {
@@ -103,6 +117,13 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False) -> dic
         "load_peak_memory_mb": round(load["peak_rss_mb"], 1),
         "load_memory_target_met": load["peak_rss_mb"] < TARGET_PEAK_MEMORY_MB,
     }
+    if custody:
+        measured |= {
+            "custody_detentions": custody["generated"],
+            "custody_load_seconds": round(custody["seconds"], 2),
+            "custody_load_rows_per_second": round(custody["rows"] / custody["seconds"]),
+            "custody_load_peak_memory_mb": round(custody["peak_rss_mb"], 1),
+        }
     if load_only:
         return measured
     run_settings = Settings(home=settings.home, warehouse_url=url, landing_dir=landing,

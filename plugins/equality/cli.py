@@ -217,7 +217,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from equality.bench import run_benchmark
 
-    print(json.dumps(run_benchmark(rows=args.rows, settings=_settings(), load_only=args.load_only), indent=2))
+    print(json.dumps(run_benchmark(rows=args.rows, settings=_settings(), load_only=args.load_only,
+                                    custody_detentions=args.custody_detentions), indent=2))
     return 0
 
 
@@ -248,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     bench = commands.add_parser("bench", help="load speed and memory against a bare COPY; dbt + GX time")
     bench.add_argument("--rows", type=int, default=1_000_000)
     bench.add_argument("--load-only", action="store_true", help="measure the load alone (for large --rows)")
+    bench.add_argument("--custody-detentions", type=int, default=600_000,
+                       help="detentions in the custody extract loaded and built beside the searches (0: none)")
     bench.set_defaults(handler=cmd_bench)
 
     args = parser.parse_args(argv)

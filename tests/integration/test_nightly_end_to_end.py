@@ -137,7 +137,9 @@ def test_a_month_with_no_extract_is_missing_not_zero_and_a_thin_month_is_flagged
         night["url"], "select month_start, is_missing, is_partial_submission from reporting.stop_search_submissions"))
     assert months[date(*MISSING_MONTH, 1)] == (True, False)
     assert months[date(*PARTIAL_MONTH, 1)] == (False, True)
-    assert sum(1 for missing, partial in months.values() if missing or partial) == 2
+    # (searches late on 31 March UTC fall on 1 April in London: that sliver of April is rightly "partial")
+    flagged = {month for month, (missing, partial) in months.items() if missing or partial}
+    assert {month for month in flagged if month <= SCENARIO.end} == {date(*MISSING_MONTH, 1), date(*PARTIAL_MONTH, 1)}
     month_rows = query(night["url"], "select count(*) from reporting.stop_search_disproportionality "
                                      "where period_type = 'month' and period_start = %s", date(*MISSING_MONTH, 1))
     assert month_rows == [(0,)]
