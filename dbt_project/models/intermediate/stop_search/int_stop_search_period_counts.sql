@@ -24,7 +24,7 @@ areas as (
 ),
 
 periods as (
-    select * from {{ ref('int_reporting_periods') }}
+    select * from {{ ref('int_stop_search_reporting_periods') }}
 ),
 
 searches_by_ethnicity as (

@@ -6,7 +6,7 @@ with searches as (
 ),
 
 periods as (
-    select distinct month_start from {{ ref('int_reporting_periods') }} where period_type = 'month'
+    select distinct month_start from {{ ref('int_stop_search_reporting_periods') }} where period_type = 'month'
 ),
 
 monthly as (

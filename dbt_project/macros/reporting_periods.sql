@@ -1,15 +1,12 @@
-{#- Every reporting period over the months the data spans, one row per period and month it contains:
-    calendar month, calendar quarter, financial year (April to March) and the rolling 12 months ending in
-    each month. -#}
-with searches as (
-    select * from {{ ref('int_stop_searches_conformed') }}
-),
-
-month_range as (
+{#- The reporting periods over the months a relation's dates span, one row per period and month it
+    contains: calendar month, calendar quarter, financial year (April to March) and the rolling 12 months
+    ending in each month. Used as the body of a model: `{{ reporting_periods(ref('x'), 'x_date') }}`. -#}
+{% macro reporting_periods(relation, date_column) -%}
+with month_range as (
     select
-        date_trunc('month', min(searched_date))::date as first_month,
-        date_trunc('month', max(searched_date))::date as last_month
-    from searches
+        date_trunc('month', min({{ date_column }}))::date as first_month,
+        date_trunc('month', max({{ date_column }}))::date as last_month
+    from {{ relation }}
 ),
 
 months as (
@@ -45,3 +42,4 @@ periods as (
 )
 
 select * from periods
+{%- endmacro %}
