@@ -238,10 +238,16 @@ class Truth:
 
     def rate_ratio(self, group: str, lpu_code: str | None = None) -> float:
         """The ratio of expected search rates per head, group vs White (force-wide when lpu_code is None)."""
-        def rate(g: str) -> float:
-            keys = [k for k in self.population if k[1] == g and (lpu_code is None or k[0] == lpu_code)]
-            return sum(self.expected_searches[k] for k in keys) / sum(self.population[k] for k in keys)
-        return rate(group) / rate("White")
+        return expected_rate_ratio(self.expected_searches, self.population, group, lpu_code)
+
+
+def expected_rate_ratio(expected: Mapping[tuple[str, str], float], population: Mapping[tuple[str, str], int],
+                        group: str, lpu_code: str | None = None) -> float:
+    """Expected events per head of a group over White's, from per-(lpu, group) means and populations."""
+    def rate(g: str) -> float:
+        keys = [k for k in population if k[1] == g and (lpu_code is None or k[0] == lpu_code)]
+        return sum(expected[k] for k in keys) / sum(population[k] for k in keys)
+    return rate(group) / rate("White")
 
 
 @dataclass(frozen=True)

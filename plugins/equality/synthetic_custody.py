@@ -30,7 +30,8 @@ from types import MappingProxyType
 import numpy as np
 
 from equality import synthetic
-from equality.synthetic import BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, _cumulative, _pick, _read_seed
+from equality.synthetic import (BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, _cumulative, _pick, _read_seed,
+                                expected_rate_ratio)
 
 CUSTODY_COLUMNS: tuple[str, ...] = (
     "detention_id", "person_id", "custody_suite", "arrived_at", "released_at", "age", "sex",
@@ -159,10 +160,8 @@ class CustodyTruth:
     population: Mapping[tuple[str, str], int]
 
     def rate_ratio(self, group: str, lpu_code: str | None = None) -> float:
-        def rate(g: str) -> float:
-            keys = [k for k in self.population if k[1] == g and (lpu_code is None or k[0] == lpu_code)]
-            return sum(self.expected_detentions[k] for k in keys) / sum(self.population[k] for k in keys)
-        return rate(group) / rate("White")
+        """The ratio of expected detention rates per head, group vs White (force-wide when lpu_code is None)."""
+        return expected_rate_ratio(self.expected_detentions, self.population, group, lpu_code)
 
 
 @dataclass(frozen=True)
