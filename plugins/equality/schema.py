@@ -86,13 +86,14 @@ create table if not exists audit.run_stages (
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.
 # Declared stable like pg_input_is_valid itself, so PostgreSQL inlines it (immutable would block that).
+# The exception block is a subtransaction, which a parallel plan may not start: that version is parallel unsafe.
 VALID_TIMESTAMP_FUNCTION_16 = """
 create or replace function audit.is_valid_timestamptz(value text) returns boolean
 language sql stable parallel safe as $$ select pg_input_is_valid(value, 'timestamptz') $$
 """
 VALID_TIMESTAMP_FUNCTION_OLD = """
 create or replace function audit.is_valid_timestamptz(value text) returns boolean
-language plpgsql stable parallel safe as $$
+language plpgsql stable parallel unsafe as $$
 begin
     perform value::timestamptz;
     return true;
