@@ -105,7 +105,7 @@ def headline(url: str) -> str:
 
 
 def custody_headline(url: str) -> str:
-    """Charge versus no further action in the latest financial year: crude and case-mix-adjusted ratios."""
+    """Charge versus no further action in the latest complete financial year: crude and adjusted ratios."""
     from equality.warehouse import connect
 
     with connect(url) as conn:
@@ -116,8 +116,8 @@ def custody_headline(url: str) -> str:
             from reporting.custody_outcomes
             where period_type = 'financial_year' and area_code = 'FORCE' and age_group = 'All'
               and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self-defined'
-              and period_start = (select max(period_start) from reporting.custody_outcomes
-                                  where period_type = 'financial_year')
+              and period_start = (select max(period_start) from reporting.custody_rates
+                                  where period_type = 'financial_year' and is_complete_period)
             order by crude_ratio desc nulls last""").fetchall()
     if not rows:
         return "(no custody outcomes published yet)"
@@ -130,7 +130,7 @@ def custody_headline(url: str) -> str:
              f"{'ethnic group':<12} {'decisions':>9} {'charged':>8} {'crude ratio (95% CI)':>22} "
              f"{'adjusted for offence and age':>29} {'gap explained':>14}"]
     for group, pool, share, crude, crude_low, crude_high, adjusted, adj_low, adj_high, explained, _ in rows:
-        lines.append(f"{group:<12} {pool if pool is not None else 'suppressed':>9} "
+        lines.append(f"{group:<12} {'suppressed' if pool is None else f'{int(pool):,}':>9} "
                      f"{'' if share is None else format(share, '.1%'):>8} {interval(crude, crude_low, crude_high):>22} "
                      f"{interval(adjusted, adj_low, adj_high):>29} "
                      f"{'' if explained is None else format(explained, '.0%'):>14}")

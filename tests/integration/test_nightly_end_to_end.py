@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from equality import nightly
+from equality.cli import custody_headline, headline
 from equality.config import Settings
 from equality.errors import RejectedFiles, ValidationFailed
 from equality.orchestration import airflow_environment
@@ -186,6 +187,16 @@ def test_a_failed_validation_fails_the_night_and_leaves_reporting_as_it_was(nigh
         with connect(night["url"]) as conn:
             conn.execute("delete from raw.force_stop_search where load_id = -1")
             conn.commit()
+
+
+def test_the_demo_headlines_read_the_published_tables(night):
+    searches = headline(night["url"]).splitlines()
+    assert searches[0].startswith("Stop and search, West Midlands force area, rolling 12 months")
+    assert {line.split()[0] for line in searches[2:7]} == {"Asian", "Black", "Mixed", "Other", "White"}
+    custody = custody_headline(night["url"]).splitlines()
+    assert custody[0] == "Custody, charged rather than no further action, financial year 2024/25"
+    black = next(line for line in custody if line.startswith("Black"))
+    assert "suppressed" not in black and black.rstrip().endswith("%")
 
 
 def test_the_bi_role_reads_reporting_and_nothing_else(night):
