@@ -70,6 +70,17 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     return 0 if state == "success" else 1
 
 
+def _shown(value, pattern: str) -> str:
+    """A published figure as text; a suppressed one (null) says so rather than showing a blank or zero."""
+    if value is None:
+        return "suppressed"
+    return format(int(value) if pattern.endswith("d") else value, pattern)
+
+
+def _with_interval(value, low, high) -> str:
+    return "suppressed" if value is None or low is None else f"{value:.2f} ({low:.2f}-{high:.2f})"
+
+
 def headline(url: str) -> str:
     """The latest complete rolling 12 months, force area, self-defined broad groups, from reporting."""
     from equality.warehouse import connect
@@ -87,19 +98,15 @@ def headline(url: str) -> str:
     if not rows:
         return "(no complete rolling 12-month period published yet)"
 
-    def number(value, pattern):
-        return "suppressed" if value is None else format(value, pattern)
-
     last_month = rows[0][9] - timedelta(days=1)
     period = f"{rows[0][8]:%B %Y} to {last_month:%B %Y}"
     lines = [f"Stop and search, West Midlands force area, rolling 12 months {period}",
              f"{'ethnic group':<12} {'searches':>9} {'population':>11} {'per 1,000':>10} "
              f"{'ratio vs White (95% CI)':>26}"]
     for group, searches, population, rate, ratio, low, high, _, _, _ in rows:
-        interval = "" if ratio is None else f"{ratio:.2f} ({low:.2f}-{high:.2f})"
-        lines.append(f"{group:<12} {number(searches, ',d'):>9} {population:>11,d} {number(rate, '.2f'):>10} "
-                     f"{interval:>26}")
-    lines.append(f"Ethnicity not stated on {number(rows[0][7] * 100 if rows[0][7] is not None else None, '.1f')}%"
+        lines.append(f"{group:<12} {_shown(searches, ',d'):>9} {population:>11,d} {_shown(rate, '.2f'):>10} "
+                     f"{_with_interval(ratio, low, high):>26}")
+    lines.append(f"Ethnicity not stated on {_shown(rows[0][7], '.1%')}"
                  " of searches (ratios if all of them belonged to the group or to White: see the mart).")
     return "\n".join(lines)
 
@@ -122,17 +129,14 @@ def custody_headline(url: str) -> str:
     if not rows:
         return "(no custody outcomes published yet)"
 
-    def interval(value, low, high):
-        return "suppressed" if value is None or low is None else f"{value:.2f} ({low:.2f}-{high:.2f})"
-
     year = rows[0][10]
     lines = [f"Custody, charged rather than no further action, financial year {year.year}/{(year.year + 1) % 100:02d}",
              f"{'ethnic group':<12} {'decisions':>9} {'charged':>8} {'crude ratio (95% CI)':>22} "
              f"{'adjusted for offence and age':>29} {'gap explained':>14}"]
     for group, pool, share, crude, crude_low, crude_high, adjusted, adj_low, adj_high, explained, _ in rows:
-        lines.append(f"{group:<12} {'suppressed' if pool is None else f'{int(pool):,}':>9} "
-                     f"{'' if share is None else format(share, '.1%'):>8} {interval(crude, crude_low, crude_high):>22} "
-                     f"{interval(adjusted, adj_low, adj_high):>29} "
+        lines.append(f"{group:<12} {_shown(pool, ',d'):>9} "
+                     f"{_shown(share, '.1%'):>8} {_with_interval(crude, crude_low, crude_high):>22} "
+                     f"{_with_interval(adjusted, adj_low, adj_high):>29} "
                      f"{'' if explained is None else format(explained, '.0%'):>14}")
     return "\n".join(lines)
 

@@ -33,16 +33,7 @@ months_with_data as (
 ),
 
 period_coverage as (
-    select
-        periods.period_type,
-        periods.period_start,
-        periods.period_end,
-        count(*) as months_in_period,
-        count(months_with_data.month_start) as months_with_data
-    from periods
-    left join months_with_data on periods.month_start = months_with_data.month_start
-    group by periods.period_type, periods.period_start, periods.period_end
-    having count(months_with_data.month_start) > 0
+    {{ period_coverage('periods', 'months_with_data') }}
 ),
 
 counted as (

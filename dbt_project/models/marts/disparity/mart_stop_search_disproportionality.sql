@@ -23,8 +23,7 @@ counts_with_population as (
         population.population
     from counts
     left join population
-        on population.census_year
-            = case when counts.period_start >= '{{ var("census_2021_from") }}'::date then 2021 else 2011 end
+        on population.census_year = {{ population_census_year('counts.period_start') }}
         and counts.area_code = population.area_code
         and counts.ethnicity_level = population.ethnicity_level
         and counts.ethnic_group = population.ethnic_group
