@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ColumnKind = Literal["text", "identifier", "timestamp", "integer", "decimal", "boolean", "code"]
+Generalisation = Literal["age_band"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Column:
     low/high: for 'integer' and 'decimal', the accepted range.
     not_before: for 'timestamp', the name of another timestamp column of the same row this one may not
         precede (e.g. a release not before the arrival); a row where it does is quarantined.
+    generalised_to: for a date of birth, 'age_band': the raw table keeps only the age band (``age_bands``
+        seed) as at the extract's date, under ``name``; the date itself is never stored.
     """
 
     header: str
@@ -36,6 +39,7 @@ class Column:
     low: float | None = None
     high: float | None = None
     not_before: str | None = None
+    generalised_to: Generalisation | None = None
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,14 @@ class SourceContract:
     source_system: the key of this source in the seeds' ``source_system`` column.
     file_pattern: the file name, as a regular expression whose group ``key`` is the extract key: a file with
         the same key and different content replaces the earlier load (a corrected re-delivery).
-    record_id: the column unique within the source (across files), if the source has one.
+    record_key: the columns that identify a record, if the source has such a key.
+    record_key_scope: 'source': a key is unique across every extract (a record delivered again in a later
+        file is quarantined); 'file': unique within one file only (a full snapshot repeats its keys nightly).
+    row_checks: SQL expressions over one landed row (alias ``landed``, identifiers already hashed, values still
+        text) that yield a reason to quarantine it, or null. They may use window functions over the file and
+        look at ``raw.<raw_table>`` for earlier extracts; ``%(rank_order)s`` and ``%(process_stages)s`` are
+        bound (see ``contract_parameters``). ``landed_file`` is the whole file, landed the same way.
+    lookup_columns: columns the row checks look up in ``raw.<raw_table>`` (indexed).
     """
 
     name: str
@@ -54,7 +65,10 @@ class SourceContract:
     file_pattern: str
     raw_table: str
     columns: tuple[Column, ...]
-    record_id: str | None = None
+    record_key: tuple[str, ...] = ()
+    record_key_scope: Literal["source", "file"] = "source"
+    row_checks: tuple[str, ...] = ()
+    lookup_columns: tuple[str, ...] = ()
     quarantines_rows: bool = True
 
     def extract_key(self, file_name: str) -> str | None:
@@ -75,7 +89,7 @@ FORCE_STOP_SEARCH = SourceContract(
     source_system="force",
     file_pattern=r"stop_search_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
     raw_table="force_stop_search",
-    record_id="record_id",
+    record_key=("record_id",),
     columns=(
         Column("record_id", "record_id", "identifier", required=True),
         Column("searched_at", "searched_at", "timestamp", required=True),
@@ -158,7 +172,7 @@ CUSTODY_DETENTIONS = SourceContract(
     source_system="force",
     file_pattern=r"custody_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
     raw_table="custody_detentions",
-    record_id="detention_id",
+    record_key=("detention_id",),
     columns=(
         Column("detention_id", "detention_id", "identifier", required=True),
         Column("person_id", "person_id", "identifier"),
@@ -183,8 +197,163 @@ CUSTODY_DETENTIONS = SourceContract(
     ),
 )
 
+# Workforce (HR). The characteristics a person or candidate may hold; each has a code list in hr_codes.csv
+# that keeps "prefer not to say" (PREFER_NOT_TO_SAY) and "not recorded" (NOT_RECORDED) apart.
+PROTECTED_CHARACTERISTICS: tuple[Column, ...] = (
+    Column("ethnicity", "ethnicity", "code", required=True, code_list="ethnicity"),
+    Column("sex", "sex", "code", required=True, code_list="sex"),
+    Column("date_of_birth", "age_band", "timestamp", required=True, generalised_to="age_band"),
+    Column("disability", "disability", "code", required=True, code_list="disability"),
+    Column("religion_or_belief", "religion_or_belief", "code", required=True, code_list="religion_or_belief"),
+    Column("sexual_orientation", "sexual_orientation", "code", required=True, code_list="sexual_orientation"),
+)
+PERSON_ONLY_CHARACTERISTICS: tuple[Column, ...] = (
+    Column("gender_reassignment", "gender_reassignment", "code", required=True, code_list="gender_reassignment"),
+    Column("marital_status", "marital_status", "code", required=True, code_list="marital_status"),
+    Column("pregnancy_maternity", "pregnancy_maternity", "code", required=True, code_list="pregnancy_maternity"),
+)
+
+
+def _date(column: str) -> str:
+    """A landed text value as a timestamptz, or null when it does not parse (its own check reports that)."""
+    return (f"(case when landed.{column} ~ '^\\d{{4}}-\\d\\d-\\d\\d' and audit.is_valid_timestamptz(landed.{column}) "
+            f"then landed.{column}::timestamptz end)")
+
+
+HR_PEOPLE = SourceContract(
+    name="hr_people",
+    description=("The HR system's nightly full snapshot of everyone employed, as at the date in the file name: "
+                 "one row per person."),
+    source_system="hr",
+    file_pattern=r"hr_people_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="hr_people",
+    record_key=("person_id",),
+    record_key_scope="file",
+    columns=(
+        Column("person_id", "person_id", "identifier", required=True),
+        Column("workforce_type", "workforce_type", "code", required=True, code_list="workforce_type"),
+        Column("rank_grade", "rank_grade", "code", required=True, code_list="rank_grade"),
+        Column("department", "department", "code", required=True, code_list="department"),
+        Column("specialist_role", "specialist_role", "boolean", required=True),
+        Column("lpu_code", "lpu_code", "code", code_list="local_policing_unit"),
+        Column("fte", "fte", "decimal", required=True, low=0, high=1),
+        Column("start_date", "start_date", "timestamp", required=True),
+        *PROTECTED_CHARACTERISTICS,
+        *PERSON_ONLY_CHARACTERISTICS,
+    ),
+    row_checks=(
+        "case when array_position(%(rank_grades_by_type)s::text[], landed.workforce_type || ':' || landed.rank_grade)"
+        " is null and landed.rank_grade is not null and landed.workforce_type is not null then 'rank_grade ' || "
+        "landed.rank_grade || ' is not a ' || landed.workforce_type || ' rank or grade' end",
+    ),
+)
+
+HR_EVENTS = SourceContract(
+    name="hr_events",
+    description=("The HR system's events: joiners, leavers (with reason), substantive and temporary promotions "
+                 "(from and to rank), moves into and out of specialist departments, with effective dates."),
+    source_system="hr",
+    file_pattern=r"hr_events_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="hr_events",
+    record_key=("event_id",),
+    lookup_columns=("person_id",),
+    columns=(
+        Column("event_id", "event_id", "identifier", required=True),
+        Column("person_id", "person_id", "identifier", required=True),
+        Column("event_type", "event_type", "code", required=True, code_list="event_type"),
+        Column("effective_date", "effective_date", "timestamp", required=True),
+        Column("workforce_type", "workforce_type", "code", required=True, code_list="workforce_type"),
+        Column("leaver_reason", "leaver_reason", "code", code_list="leaver_reason"),
+        Column("from_rank", "from_rank", "code", code_list="rank_grade"),
+        Column("to_rank", "to_rank", "code", code_list="rank_grade"),
+        Column("department", "department", "code", code_list="department"),
+    ),
+    row_checks=(
+        "case when landed.event_type = 'LEAVER' and landed.leaver_reason is null then 'a leaver needs a leaver_reason' "
+        "when landed.event_type <> 'LEAVER' and landed.leaver_reason is not null "
+        "then 'leaver_reason given for a ' || landed.event_type || ' event' end",
+        "case when landed.event_type like 'PROMOTION%%' and (landed.from_rank is null or landed.to_rank is null) "
+        "then 'a promotion needs from_rank and to_rank' "
+        "when landed.event_type like 'PROMOTION%%' and array_position(%(rank_order)s::text[], landed.to_rank) "
+        "<= array_position(%(rank_order)s::text[], landed.from_rank) "
+        "then 'promotion from ' || landed.from_rank || ' to ' || landed.to_rank || ' is not to a higher rank' end",
+        "case when landed.event_type like 'SPECIALIST%%' and landed.department is null "
+        "then 'a specialist move needs the department' end",
+        # A leaver who has later events: an event after the person's last leaving date, with no joiner (a
+        # re-join) in between, in this file or in earlier extracts. The leaving row itself stays valid.
+        f"""case when landed.event_type <> 'JOINER' and {_date('effective_date')} > (
+            select max(history.left_on) from (
+                select {_date('effective_date').replace('landed.', 'earlier.')} as left_on,
+                       earlier.person_id, earlier.event_type
+                from raw.hr_events as earlier where earlier.person_id = landed.person_id
+                union all
+                select {_date('effective_date').replace('landed.', 'same_file.')}, same_file.person_id,
+                       same_file.event_type
+                from landed_file as same_file where same_file.person_id = landed.person_id
+            ) as history
+            where history.event_type = 'LEAVER' and history.left_on < {_date('effective_date')}
+              and not exists (
+                select 1 from (
+                    select {_date('effective_date').replace('landed.', 'rejoin.')} as joined_on
+                    from raw.hr_events as rejoin
+                    where rejoin.person_id = landed.person_id and rejoin.event_type = 'JOINER'
+                    union all
+                    select {_date('effective_date').replace('landed.', 'rejoin_file.')}
+                    from landed_file as rejoin_file
+                    where rejoin_file.person_id = landed.person_id and rejoin_file.event_type = 'JOINER'
+                ) as joins where joins.joined_on > history.left_on and joins.joined_on <= {_date('effective_date')}))
+        then 'event on ' || landed.effective_date || ' after the person left' end""",
+    ),
+)
+
+PROCESS_CANDIDATE_CHARACTERISTICS = PROTECTED_CHARACTERISTICS
+
+HR_PROCESS_STAGES = SourceContract(
+    name="hr_process_stages",
+    description=("Recruitment campaigns and promotion processes: one row per candidate and stage reached, with "
+                 "its outcome (passed, failed, withdrawn) and date, and the candidate's characteristics."),
+    source_system="hr",
+    file_pattern=r"hr_process_stages_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="hr_process_stages",
+    record_key=("process_id", "candidate_id", "stage"),
+    columns=(
+        Column("process_id", "process_id", required=True),
+        Column("process_type", "process_type", "code", required=True, code_list="process_type"),
+        Column("target_role", "target_role", "code", required=True, code_list="rank_grade"),
+        Column("candidate_id", "candidate_id", "identifier", required=True),
+        Column("stage", "stage", "code", required=True, code_list="process_stage"),
+        Column("outcome", "outcome", "code", required=True, code_list="stage_outcome"),
+        Column("stage_date", "stage_date", "timestamp", required=True),
+        *PROCESS_CANDIDATE_CHARACTERISTICS,
+    ),
+    row_checks=(
+        "case when landed.process_type is not null and landed.stage is not null and "
+        "array_position(%(process_stages)s::text[], landed.process_type || ':' || landed.stage) is null "
+        "then 'stage ' || landed.stage || ' is not a stage of a ' || landed.process_type || ' process' end",
+    ),
+)
+
+HR_VETTING = SourceContract(
+    name="hr_vetting",
+    description="Vetting applications and their outcomes (granted, refused, withdrawn), with the applicant's characteristics.",
+    source_system="hr",
+    file_pattern=r"hr_vetting_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="hr_vetting",
+    record_key=("vetting_id",),
+    columns=(
+        Column("vetting_id", "vetting_id", "identifier", required=True),
+        Column("applicant_id", "applicant_id", "identifier", required=True),
+        Column("applicant_type", "applicant_type", "code", required=True, code_list="workforce_type"),
+        Column("vetting_level", "vetting_level", "code", required=True, code_list="vetting_level"),
+        Column("applied_date", "applied_date", "timestamp", required=True),
+        Column("decided_date", "decided_date", "timestamp", required=True, not_before="applied_date"),
+        Column("outcome", "outcome", "code", required=True, code_list="vetting_outcome"),
+        *PROTECTED_CHARACTERISTICS,
+    ),
+)
+
 CONTRACTS: tuple[SourceContract, ...] = (FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH, HOME_OFFICE_STOP_SEARCH_RATES,
-                                         CUSTODY_DETENTIONS)
+                                         CUSTODY_DETENTIONS, HR_PEOPLE, HR_EVENTS, HR_PROCESS_STAGES, HR_VETTING)
 
 
 def contract_for(file_name: str) -> SourceContract | None:
@@ -202,6 +371,7 @@ class CodeList:
     seed: str
     value_column: str
     system_suffix: str | None = ""  # None: every row applies; "": source_system = the contract's; else a suffix
+    where: tuple[str, str] | None = None  # only rows whose column (first) holds the value (second)
 
 
 CODE_LISTS: dict[str, CodeList] = {
@@ -216,20 +386,44 @@ CODE_LISTS: dict[str, CodeList] = {
     "offence_group": CodeList("offence_group_source_values.csv", "source_value"),
     "custody_disposal": CodeList("custody_disposal_source_values.csv", "source_value"),
     "court": CodeList("court_source_values.csv", "source_value"),
+    "rank_grade": CodeList("rank_grades.csv", "rank_grade_code", None),
+    "department": CodeList("departments.csv", "department_code", None),
+    "process_stage": CodeList("process_stages.csv", "stage_code", None),
+    **{code_list: CodeList("hr_codes.csv", "code", None, where=("code_list", code_list))
+       for code_list in ("workforce_type", "event_type", "leaver_reason", "process_type", "stage_outcome",
+                         "vetting_level", "vetting_outcome", "disability", "religion_or_belief",
+                         "sexual_orientation", "gender_reassignment", "marital_status", "pregnancy_maternity")},
 }
 
 
 def allowed_values(code_list: str, source_system: str, seeds_dir) -> list[str]:
     """The values a source may deliver in a coded column, read from the dbt seed that defines them."""
-    import csv
-    from pathlib import Path
-
     spec = CODE_LISTS[code_list]
-    with open(Path(seeds_dir) / spec.seed, newline="", encoding="utf-8") as seed_file:
-        rows = list(csv.DictReader(seed_file))
+    rows = _read_seed(seeds_dir, spec.seed)
+    if spec.where:
+        rows = [row for row in rows if row[spec.where[0]] == spec.where[1]]
     if spec.system_suffix is None:
         return sorted({row[spec.value_column] for row in rows})
     if spec.system_suffix == "":
         return sorted({row[spec.value_column] for row in rows if row["source_system"] == source_system})
     return sorted({row[spec.value_column] for row in rows
                    if row["source_system"].startswith(source_system + spec.system_suffix)})
+
+
+def _read_seed(seeds_dir, name: str) -> list[dict[str, str]]:
+    import csv
+    from pathlib import Path
+
+    with open(Path(seeds_dir) / name, newline="", encoding="utf-8") as seed_file:
+        return list(csv.DictReader(seed_file))
+
+
+def contract_parameters(seeds_dir) -> dict[str, list[str]]:
+    """Lists the contracts' row checks bind, from the seeds: ranks in order, each type's ranks, each process's stages."""
+    ranks = sorted(_read_seed(seeds_dir, "rank_grades.csv"), key=lambda row: int(row["rank_order"]))
+    stages = _read_seed(seeds_dir, "process_stages.csv")
+    return {
+        "rank_order": [row["rank_grade_code"] for row in ranks],
+        "rank_grades_by_type": [f"{row['workforce_type_code']}:{row['rank_grade_code']}" for row in ranks],
+        "process_stages": [f"{row['process_type']}:{row['stage_code']}" for row in stages],
+    }

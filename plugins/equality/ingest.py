@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import hashlib
 import logging
 import re
@@ -28,7 +29,7 @@ from typing import Iterable, Literal
 
 import psycopg
 
-from equality.contracts import Column, SourceContract, allowed_values, contract_for
+from equality.contracts import Column, SourceContract, allowed_values, contract_for, contract_parameters
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
 
@@ -147,7 +148,7 @@ def _copy_rejection(path: Path, error: psycopg.Error, columns: list[Column]) -> 
 
 
 def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str], dict]:
-    """SQL expressions (one per check) yielding a reason or null, and the parameters they bind."""
+    """SQL expressions (one per check of a single value) yielding a reason or null, and the parameters they bind."""
     checks: list[str] = []
     parameters: dict = {}
     for column in contract.columns:
@@ -186,41 +187,71 @@ def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str],
             parameters[parameter] = allowed_values(column.code_list, contract.source_system, seeds_dir)
             checks.append(f"case when {value} is not null and not ({value} = any(%({parameter})s::text[])) "
                           f"then 'unknown {label} ' || quote_literal({value}) end")
-    if contract.record_id:
-        checks.append(f"case when count(*) over (partition by landing.{contract.record_id}) > 1 "
-                      f"then 'duplicate {contract.record_id} within the file' end")
+    if contract.row_checks:
+        parameters |= contract_parameters(seeds_dir)
     return checks, parameters
 
 
+def _age_band_sql(value: str, seeds_dir: Path) -> str:
+    """The age band (code from the age_bands seed) of a date of birth as at the extract's date, or null."""
+    bands = [row for row in _seed_rows(seeds_dir, "age_bands.csv") if row["min_age"]]
+    age = f"extract(year from age(%(as_at)s::date, {value}::date))"
+    whens = " ".join(f"when {age} between {row['min_age']} and {row['max_age']} then '{row['age_band_code']}'"
+                     for row in bands)
+    return (f"case when {value} ~ '{ISO_8601_PREFIX}' and audit.is_valid_timestamptz({value}) "
+            f"then case {whens} end end")
+
+
+def _seed_rows(seeds_dir: Path, name: str) -> list[dict[str, str]]:
+    with open(Path(seeds_dir) / name, newline="", encoding="utf-8") as seed_file:
+        return list(csv.DictReader(seed_file))
+
+
 def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, load_id: int, file_name: str,
-                         keyed_hash: KeyedHash, seeds_dir: Path) -> tuple[int, int]:
-    """One statement: check every landed row, insert the good ones into raw and the others into quarantine."""
+                         extract_key: str | None, keyed_hash: KeyedHash, seeds_dir: Path) -> tuple[int, int]:
+    """One statement: check every landed row, insert the good ones into raw and the others into quarantine.
+
+    ``landed_file`` holds, per column, the value checked (``<name>``: trimmed, or the keyed hash of an
+    identifier) and the value stored (``<name>__delivered``: as delivered, hashed, or generalised).
+    """
     checks, parameters = _row_problems(contract, seeds_dir) if contract.quarantines_rows else ([], {})
-    hashed = {column.name for column in contract.columns if column.kind == "identifier"}
-    landed_values = ", ".join(
-        (keyed_hash.sql(f"landing.{name}") + f" as {name}") if name in hashed else f"landing.{name}"
-        for name in contract.column_names)
-    reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
+    projections = []
+    for column in contract.columns:
+        name, trimmed = column.name, f"landing.{column.name}__trimmed"
+        if column.kind == "identifier":
+            hashed = keyed_hash.sql(f"landing.{name}")
+            projections += [f"{hashed} as {name}", f"{hashed} as {name}__delivered"]
+        elif column.generalised_to == "age_band":
+            projections += [f"{trimmed} as {name}", f"{_age_band_sql(trimmed, seeds_dir)} as {name}__delivered"]
+        else:
+            projections += [f"{trimmed} as {name}", f"landing.{name} as {name}__delivered"]
+    value_reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
     trimmed = ", ".join(f"nullif(btrim({name}), '') as {name}__trimmed" for name in contract.column_names)
-    checked = (f"select landing.line_number, {landed_values}, {reasons} as reasons "
-               f"from (select landing.*, {trimmed} from landing) as landing")
-    if contract.record_id:
-        record_id = contract.record_id
-        checked = (f"select checked_in_file.*, case when earlier.load_id is not null then "
-                   f"checked_in_file.reasons || ('{record_id} already loaded from an earlier extract (load '"
-                   f" || earlier.load_id || ')') else checked_in_file.reasons end as all_reasons "
-                   f"from ({checked}) as checked_in_file left join lateral (select raw_rows.load_id "
-                   f"from raw.{contract.raw_table} as raw_rows where raw_rows.{record_id} = "
-                   f"checked_in_file.{record_id} limit 1) as earlier on true")
-    else:
-        checked = f"select checked_in_file.*, checked_in_file.reasons as all_reasons from ({checked}) as checked_in_file"
+    row_reasons = [f"case when count(*) over (partition by {', '.join(f'landed.{c}' for c in contract.record_key)})"
+                   f" > 1 then 'duplicate {', '.join(contract.record_key)} within the file' end"
+                   ] if contract.record_key and contract.quarantines_rows else []
+    row_reasons += list(contract.row_checks)
+    if contract.record_key and contract.record_key_scope == "source":
+        row_reasons.append(
+            f"(select '{', '.join(contract.record_key)} already loaded from an earlier extract (load ' "
+            f"|| earlier.load_id || ')' from raw.{contract.raw_table} as earlier where "
+            + " and ".join(f"earlier.{c} = landed.{c}" for c in contract.record_key) + " limit 1)")
+    all_reasons = (f"landed.reasons || array_remove(array[{', '.join(row_reasons)}]::text[], null)"
+                   if row_reasons else "landed.reasons")
     names = ", ".join(contract.column_names)
-    record = ", ".join(f"'{column.header}', checked.{column.name}" for column in contract.columns)
+    delivered = ", ".join(f"{name}__delivered" for name in contract.column_names)
+    record = ", ".join(f"'{column.header}', checked.{column.name}__delivered" for column in contract.columns)
     statement = f"""
-        with checked as materialized ({checked}),
+        with landed_file as materialized (
+            select landing.line_number, {', '.join(projections)}, {value_reasons} as reasons
+            from (select landing.*, {trimmed} from landing) as landing
+        ),
+        checked as materialized (
+            select landed.*, {all_reasons} as all_reasons from landed_file as landed
+        ),
         landed as (
             insert into raw.{contract.raw_table} (load_id, file_name, line_number, {names})
-            select %(load_id)s, %(file_name)s, checked.line_number, {names}
+            select %(load_id)s, %(file_name)s, checked.line_number, {delivered}
             from checked where cardinality(checked.all_reasons) = 0
             returning 1
         ),
@@ -233,7 +264,9 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
         )
         select (select count(*) from landed), (select count(*) from quarantined)
     """
-    parameters |= keyed_hash.parameters | {"load_id": load_id, "file_name": file_name, "source": contract.name}
+    as_at = extract_key if extract_key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", extract_key) else None
+    parameters |= keyed_hash.parameters | {"load_id": load_id, "file_name": file_name, "source": contract.name,
+                                           "as_at": as_at or datetime.date.today().isoformat()}
     rows_loaded, rows_quarantined = conn.execute(statement, parameters).fetchone()
     return rows_loaded, rows_quarantined
 
@@ -298,8 +331,8 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 conn.execute("update audit.loads set status = 'superseded', superseded_by = %s where load_id = %s",
                              (load_id, previous[0]))
             keyed_hash = KeyedHash.from_key(key)
-            rows_loaded, rows_quarantined = _insert_checked_rows(conn, contract, load_id, path.name, keyed_hash,
-                                                                 seeds_dir)
+            rows_loaded, rows_quarantined = _insert_checked_rows(conn, contract, load_id, path.name, extract_key,
+                                                                 keyed_hash, seeds_dir)
             conn.execute("update audit.loads set rows_loaded = %s, rows_quarantined = %s where load_id = %s",
                          (rows_loaded, rows_quarantined, load_id))
     except FileRejected as rejection:

@@ -108,9 +108,10 @@ def raw_table_ddl(contract: SourceContract) -> str:
     ddl = (f"create table if not exists raw.{contract.raw_table} (\n    load_id bigint not null,\n"
            f"    file_name text not null,\n    line_number integer not null,\n    {columns}\n);\n"
            f"create index if not exists {contract.raw_table}_load on raw.{contract.raw_table} (load_id);\n")
-    if contract.record_id:
-        ddl += (f"create index if not exists {contract.raw_table}_{contract.record_id} "
-                f"on raw.{contract.raw_table} ({contract.record_id});\n")
+    for columns in (contract.record_key, *((column,) for column in contract.lookup_columns)):
+        if columns:
+            ddl += (f"create index if not exists {contract.raw_table}_{'_'.join(columns)} "
+                    f"on raw.{contract.raw_table} ({', '.join(columns)});\n")
     return ddl
 
 
