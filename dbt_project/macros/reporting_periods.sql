@@ -21,7 +21,7 @@ period_starts as (
     select 'quarter', date_trunc('quarter', month_start)::date, 3 from months
     union
     select 'financial_year',
-        make_date(extract(year from month_start - interval '3 months')::integer, 4, 1), 12
+        {{ financial_year_start('month_start') }}, 12
     from months
     union
     select 'rolling_12_months', (month_start - interval '11 months')::date, 12 from months

@@ -18,7 +18,7 @@ described as (
         extract(year from date_day)::integer as calendar_year,
         date_trunc('month', date_day)::date as month_start,
         date_trunc('quarter', date_day)::date as quarter_start,
-        make_date(extract(year from date_day - interval '3 months')::integer, 4, 1) as financial_year_start,
+        {{ financial_year_start('date_day') }} as financial_year_start,
         extract(year from date_day - interval '3 months')::integer || '/'
             || lpad(((extract(year from date_day - interval '3 months')::integer + 1) % 100)::text, 2, '0')
             as financial_year,

@@ -1,0 +1,1 @@
+select department_code, department_label, is_specialist from {{ ref('departments') }}

@@ -1,0 +1,2 @@
+{#- Vetting applications and decisions: one row per application. -#}
+select * from {{ ref('int_vetting_conformed') }}

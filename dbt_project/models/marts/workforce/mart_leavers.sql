@@ -1,0 +1,124 @@
+{#- Who leaves, by financial year, workforce type, characteristic group and leaving reason ('ALL' for every
+    reason). leaver_rate = leavers / average headcount (the group's month-end headcounts summed over the year's
+    month ends the snapshots cover, divided by how many there are); rate_ratio = the group's leaver rate / the
+    reference group's, with the interval of a ratio of Poisson rates (rate_ratio_limit). Length of service at
+    leaving: the median years from the latest start date. A leaver's characteristics are those recorded on the
+    leaving date. Unsuppressed: analysts only. -#}
+with month_ends as (
+    select * from {{ ref('fct_workforce_month_end') }}
+),
+
+leavers as (
+    select * from {{ ref('fct_workforce_event') }} where event_type_code = 'LEAVER' and has_history
+),
+
+characteristic_groups as (
+    select * from {{ ref('dim_workforce_characteristic_group') }}
+),
+
+reasons as (
+    select 'ALL' as leaver_reason_code
+    union all
+    select code from {{ ref('hr_codes') }} where code_list = 'leaver_reason'
+),
+
+months_covered as (
+    select {{ financial_year_start('month_end') }} as financial_year_start, count(distinct month_end) as month_ends
+    from month_ends
+    group by 1
+),
+
+monthly_headcount as (
+    select
+        {{ financial_year_start('month_ends.month_end') }} as financial_year_start,
+        month_ends.workforce_type_code,
+        characteristics.characteristic,
+        characteristics.group_code,
+        count(*) as person_months
+    from month_ends
+    cross join lateral {{ workforce_characteristics('month_ends', with_person_only=true) }}
+    group by 1, 2, 3, 4
+),
+
+average_headcount as (
+    select
+        monthly_headcount.*,
+        months_covered.month_ends as month_ends_covered,
+        monthly_headcount.person_months::numeric / months_covered.month_ends as average_headcount
+    from monthly_headcount
+    inner join months_covered on monthly_headcount.financial_year_start = months_covered.financial_year_start
+),
+
+leaver_counts as (
+    select
+        {{ financial_year_start('leavers.effective_date') }} as financial_year_start,
+        leavers.workforce_type_code,
+        characteristics.characteristic,
+        characteristics.group_code,
+        coalesce(leavers.leaver_reason_code, 'ALL') as leaver_reason_code,
+        count(*) as leavers,
+        percentile_cont(0.5) within group (order by (leavers.effective_date - leavers.start_date) / 365.25)
+            as median_years_of_service
+    from leavers
+    cross join lateral {{ workforce_characteristics('leavers', with_person_only=true) }}
+    group by grouping sets ((1, 2, 3, 4, leavers.leaver_reason_code), (1, 2, 3, 4))
+),
+
+grid as (
+    select
+        average_headcount.*,
+        reasons.leaver_reason_code,
+        characteristic_groups.is_disclosed,
+        characteristic_groups.is_reference_group,
+        coalesce(leaver_counts.leavers, 0) as leavers,
+        leaver_counts.median_years_of_service
+    from average_headcount
+    cross join reasons
+    inner join characteristic_groups
+        on average_headcount.characteristic = characteristic_groups.characteristic
+        and average_headcount.group_code = characteristic_groups.group_code
+    left join leaver_counts
+        on leaver_counts.financial_year_start = average_headcount.financial_year_start
+        and leaver_counts.workforce_type_code = average_headcount.workforce_type_code
+        and leaver_counts.characteristic = average_headcount.characteristic
+        and leaver_counts.group_code = average_headcount.group_code
+        and leaver_counts.leaver_reason_code = reasons.leaver_reason_code
+),
+
+with_reference as (
+    select
+        grid.*,
+        coalesce(sum(leavers) filter (where is_reference_group) over reason_slice, 0) as reference_leavers,
+        sum(average_headcount) filter (where is_reference_group) over reason_slice as reference_average_headcount
+    from grid
+    window reason_slice as (partition by financial_year_start, workforce_type_code, characteristic, leaver_reason_code)
+),
+
+measured as (
+    select
+        financial_year_start,
+        (financial_year_start + interval '1 year')::date as financial_year_end,
+        month_ends_covered,
+        month_ends_covered = 12 as is_complete_period,
+        workforce_type_code,
+        characteristic,
+        group_code,
+        is_disclosed,
+        is_reference_group,
+        leaver_reason_code,
+        leavers,
+        round(average_headcount, 2) as average_headcount,
+        reference_leavers,
+        round(reference_average_headcount, 2) as reference_average_headcount,
+        {{ share('leavers', 'average_headcount') }} as leaver_rate,
+        {{ share('reference_leavers', 'reference_average_headcount') }} as reference_leaver_rate,
+        {{ rate_ratio('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount') }} as rate_ratio,
+        {{ rate_ratio_limit('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'lower') }}
+            as rate_ratio_lower_95,
+        {{ rate_ratio_limit('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'upper') }}
+            as rate_ratio_upper_95,
+        median_years_of_service
+    from with_reference
+)
+
+select * from measured

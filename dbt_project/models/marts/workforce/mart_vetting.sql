@@ -1,0 +1,77 @@
+{#- Vetting decisions by financial year of decision, applicant type ('ALL' for every type) and characteristic
+    group. refusal_rate = refused / (granted + refused): withdrawn applications have no decision and leave the
+    denominator. relative_likelihood = the group's refusal rate / the reference group's, Katz log interval
+    (above 1: the group is refused more often). Unsuppressed: analysts only. -#}
+with applications as (
+    select * from {{ ref('fct_vetting_application') }}
+),
+
+characteristic_groups as (
+    select * from {{ ref('dim_workforce_characteristic_group') }}
+),
+
+counted as (
+    select
+        applications.financial_year_start,
+        coalesce(applications.applicant_type_code, 'ALL') as applicant_type_code,
+        characteristics.characteristic,
+        characteristics.group_code,
+        count(*) as applications,
+        count(*) filter (where applications.outcome_code = 'GRANTED') as granted,
+        count(*) filter (where applications.outcome_code = 'REFUSED') as refused,
+        count(*) filter (where applications.outcome_code = 'WITHDRAWN') as withdrawn
+    from applications
+    cross join lateral {{ workforce_characteristics('applications') }}
+    group by grouping sets (
+        (applications.financial_year_start, applications.applicant_type_code, characteristics.characteristic,
+         characteristics.group_code),
+        (applications.financial_year_start, characteristics.characteristic, characteristics.group_code)
+    )
+),
+
+with_reference as (
+    select
+        counted.*,
+        counted.granted + counted.refused as decided,
+        characteristic_groups.is_disclosed,
+        characteristic_groups.is_reference_group,
+        coalesce(sum(counted.refused) filter (where characteristic_groups.is_reference_group) over type_slice, 0)
+            as reference_refused,
+        coalesce(sum(counted.granted + counted.refused) filter (where characteristic_groups.is_reference_group)
+            over type_slice, 0) as reference_decided
+    from counted
+    inner join characteristic_groups
+        on counted.characteristic = characteristic_groups.characteristic
+        and counted.group_code = characteristic_groups.group_code
+    window type_slice as (partition by counted.financial_year_start, counted.applicant_type_code,
+                                      counted.characteristic)
+),
+
+measured as (
+    select
+        financial_year_start,
+        applicant_type_code,
+        characteristic,
+        group_code,
+        is_disclosed,
+        is_reference_group,
+        applications,
+        granted,
+        refused,
+        withdrawn,
+        decided,
+        reference_refused,
+        reference_decided,
+        {{ share('refused', 'decided') }} as refusal_rate,
+        {{ wilson_limit('refused', 'decided', 'lower') }} as refusal_rate_lower_95,
+        {{ wilson_limit('refused', 'decided', 'upper') }} as refusal_rate_upper_95,
+        {{ share('reference_refused', 'reference_decided') }} as reference_refusal_rate,
+        {{ rate_ratio('refused', 'decided', 'reference_refused', 'reference_decided') }} as relative_likelihood,
+        {{ proportion_ratio_limit('refused', 'decided', 'reference_refused', 'reference_decided', 'lower') }}
+            as relative_likelihood_lower_95,
+        {{ proportion_ratio_limit('refused', 'decided', 'reference_refused', 'reference_decided', 'upper') }}
+            as relative_likelihood_upper_95
+    from with_reference
+)
+
+select * from measured
