@@ -141,6 +141,100 @@ def custody_headline(url: str) -> str:
     return "\n".join(lines)
 
 
+def workforce_headline(url: str) -> str:
+    """Officers by broad ethnic group: representation at the latest month end, then recruitment, promotion,
+    leaving and vetting in the latest financial year the data covers, each against White officers."""
+    from equality.warehouse import connect
+
+    with connect(url) as conn:
+        rows = conn.execute("""
+            with latest as (
+                select max(month_end) as month_end from reporting.workforce_representation
+            ),
+            representation as (
+                select group_code, share_of_disclosed, benchmark_share, representation_ratio, gap_in_people, month_end,
+                       is_reference_group
+                from reporting.workforce_representation
+                where month_end = (select month_end from latest) and workforce_type_code = 'OFFICER'
+                  and breakdown = 'force' and characteristic = 'ethnicity' and is_disclosed
+            ),
+            year as (
+                select max(financial_year_start) as financial_year_start from reporting.recruitment_funnel
+                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and stage_code = 'APPOINTED'
+            ),
+            lowest_stage as (
+                select distinct on (group_code) group_code, stage_code, relative_likelihood,
+                       relative_likelihood_lower_95, relative_likelihood_upper_95
+                from reporting.recruitment_funnel
+                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
+                  and financial_year_start = (select financial_year_start from year)
+                  and relative_likelihood is not null and stage_code <> 'APPLICATION'
+                order by group_code, relative_likelihood
+            ),
+            appointed as (
+                select group_code, cumulative_conversion from reporting.recruitment_funnel
+                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
+                  and financial_year_start = (select financial_year_start from year) and stage_code = 'APPOINTED'
+            ),
+            leaving as (
+                select group_code, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from reporting.leavers
+                where workforce_type_code = 'OFFICER' and characteristic = 'ethnicity' and leaver_reason_code = 'ALL'
+                  and financial_year_start = (select max(financial_year_start) from reporting.leavers
+                                              where is_complete_period)
+            ),
+            vetting as (
+                select group_code, relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95
+                from reporting.vetting
+                where applicant_type_code = 'ALL' and characteristic = 'ethnicity'
+                  and financial_year_start = (select financial_year_start from year)
+            )
+            select representation.group_code, representation.share_of_disclosed, representation.benchmark_share,
+                   representation.gap_in_people, appointed.cumulative_conversion,
+                   lowest_stage.stage_code, lowest_stage.relative_likelihood, lowest_stage.relative_likelihood_lower_95,
+                   lowest_stage.relative_likelihood_upper_95,
+                   leaving.rate_ratio, leaving.rate_ratio_lower_95, leaving.rate_ratio_upper_95,
+                   vetting.relative_likelihood, vetting.relative_likelihood_lower_95,
+                   vetting.relative_likelihood_upper_95, representation.month_end,
+                   (select financial_year_start from year), representation.is_reference_group
+            from representation
+            left join lowest_stage on lowest_stage.group_code = representation.group_code
+            left join appointed on appointed.group_code = representation.group_code
+            left join leaving on leaving.group_code = representation.group_code
+            left join vetting on vetting.group_code = representation.group_code
+            order by representation.benchmark_share desc nulls last""").fetchall()
+        target = conn.execute("""
+            select ethnic_minority_recruits_to_date, target, target_to_date, target_start, target_end, month_start,
+                   ethnic_minority_share_of_recruits, population_minority_share
+            from reporting.recruitment_target order by month_start desc limit 1""").fetchone()
+    if not rows:
+        return "(no workforce figures published yet)"
+
+    year = rows[0][16]
+    lines = [f"Workforce: police officers at {rows[0][15]:%d %B %Y}; recruitment and vetting "
+             + (f"{year.year}/{(year.year + 1) % 100:02d}" if year else "(none yet)")
+             + "; leavers in the latest complete financial year",
+             f"{'ethnic group':<12} {'officers':>9} {'residents':>10} {'gap (people)':>13} {'appointed':>10} "
+             f"{'lowest stage: pass ratio vs White':>38} {'leaving ratio':>20} {'vetting refusal ratio':>22}"]
+    for (group, share, benchmark, gap, conversion, stage, rl, rl_low, rl_high, leave, leave_low, leave_high,
+         refusal, refusal_low, refusal_high, _, _, is_reference) in rows:
+        if is_reference:
+            stage_text = leaving = refusing = "reference"
+        else:
+            stage_text = f"{stage.lower().replace('_', ' ')} {_with_interval(rl, rl_low, rl_high)}" if stage else "suppressed"
+            leaving, refusing = _with_interval(leave, leave_low, leave_high), _with_interval(refusal, refusal_low, refusal_high)
+        lines.append(f"{group:<12} {_shown(share, '.1%'):>9} {_shown(benchmark, '.1%'):>10} {_shown(gap, ',d'):>13} "
+                     f"{_shown(conversion, '.1%'):>10} {stage_text:>38} "
+                     f"{leaving:>20} {refusing:>22}")
+    lines.append("officers / residents: share of officers who stated their ethnicity / of the force area's residents; "
+                 "appointed: share of applicants appointed.")
+    if target:
+        recruits, goal, to_date, start, end, month, share, population = target
+        lines.append(f"Recruitment commitment: {_shown(recruits, ',d')} ethnic-minority officer recruits of {goal:,d} "
+                     f"by {end - timedelta(days=1):%d %B %Y} (pro rata {to_date:,.0f} by {month:%B %Y}); {_shown(share, '.1%')} of recruits "
+                     f"who stated their ethnicity, against {population:.1%} of residents.")
+    return "\n".join(lines)
+
+
 def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, float]]:
     from equality.warehouse import connect
 
@@ -169,9 +263,15 @@ def bi_login(url: str, settings: Settings) -> str:
     return f"postgresql://{BI_LOGIN}:{password}@{parts['host']}:{parts['port']}/{parts['database']}"
 
 
+# A force the size of West Midlands Police (Home Office police workforce tables, 30 September 2019: 6,546
+# officers by headcount), so the workforce headline has numbers large enough to publish.
+DEMO_WORKFORCE = {"OFFICER": 6_500, "STAFF": 3_700, "PCSO": 450, "SPECIAL": 300}
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from equality.synthetic import Scenario, generate
     from equality.synthetic_custody import generate_custody, scenario_a
+    from equality.synthetic_workforce import demo_scenario, generate_workforce
     from equality.warehouse import redact, warehouse_url
 
     settings = _settings()
@@ -185,8 +285,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
     extract = generate(scenario, landing)
     custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
-    timings.append((f"generate {extract.row_count:,} searches and {custody.row_count:,} detentions",
-                    time.perf_counter() - started))
+    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
+    timings.append((f"generate {extract.row_count:,} searches, {custody.row_count:,} detentions and "
+                    f"{workforce.row_count:,} HR rows", time.perf_counter() - started))
 
     started = time.perf_counter()
     os.environ.setdefault("EQUALITY_TASK_RETRIES", "0")  # a demo fails at once rather than wait out retries
@@ -201,12 +302,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(custody_headline(url))
     print()
+    print(workforce_headline(url))
+    print()
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
     print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
     print("  published for BI:           schema reporting (stop_search_disproportionality, stop_search_outcomes,")
     print("                              stop_search_benchmark, stop_search_submissions, custody_rates,")
-    print("                              custody_outcomes, custody_duration, publication)")
+    print("                              custody_outcomes, custody_duration, workforce_representation,")
+    print("                              recruitment_funnel, promotion, promotion_funnel, leavers, vetting,")
+    print("                              recruitment_target, publication)")
     print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
     print(f"  Data Docs:                  {settings.gx_root / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print("Time taken:")
@@ -222,7 +327,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from equality.bench import run_benchmark
 
     print(json.dumps(run_benchmark(rows=args.rows, settings=_settings(), load_only=args.load_only,
-                                    custody_detentions=args.custody_detentions), indent=2))
+                                    custody_detentions=args.custody_detentions,
+                                    workforce=not args.no_workforce), indent=2))
     return 0
 
 
@@ -255,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--load-only", action="store_true", help="measure the load alone (for large --rows)")
     bench.add_argument("--custody-detentions", type=int, default=600_000,
                        help="detentions in the custody extract loaded and built beside the searches (0: none)")
+    bench.add_argument("--no-workforce", action="store_true",
+                       help="leave out the HR extract (12,000 people, 10 years of monthly snapshots and events)")
     bench.set_defaults(handler=cmd_bench)
 
     args = parser.parse_args(argv)

@@ -1,5 +1,5 @@
-{#- Recruitment and promotion process stages with stage order, ethnic group and sex resolved, and the
-    financial year the process opened in (its first application). -#}
+{#- Recruitment and promotion process stages with stage order, ethnic group and sex resolved, the age band
+    at application, and the financial year the process opened in (its first application). -#}
 with stages as (
     select * from {{ ref('stg_hr__process_stages') }}
 ),
@@ -26,7 +26,9 @@ conformed as (
         min(stages.stage_date) over (partition by stages.process_id) as process_opened_on,
         ethnicity_values.broad_ethnic_group as ethnic_group,
         sex_values.sex_code,
-        stages.age_band_code,
+        -- the age band is as at each file's date; a candidate keeps the one recorded at application
+        first_value(stages.age_band_code) over (partition by stages.process_id, stages.candidate_id
+                                                order by process_stages.stage_order) as age_band_code,
         stages.disability,
         stages.religion_or_belief,
         stages.sexual_orientation

@@ -23,13 +23,23 @@ latest as (
 pools as (
     select
         (month_ends.month_end + 1) as financial_year_start,
-        month_ends.person_id,
-        month_ends.rank_grade_code,
-        characteristics.characteristic,
-        characteristics.group_code
+        month_ends.*
     from month_ends
-    cross join lateral {{ workforce_characteristics('month_ends', with_person_only=true) }}
     where month_ends.workforce_type_code = 'OFFICER' and extract(month from month_ends.month_end) = 3
+),
+
+promotions_in_year as (
+    select
+        pools.financial_year_start,
+        pools.person_id,
+        events.event_type_code as promotion_type
+    from pools
+    inner join events
+        on events.person_id = pools.person_id
+        and events.from_rank_code = pools.rank_grade_code
+        and events.effective_date >= pools.financial_year_start
+        and events.effective_date < pools.financial_year_start + interval '1 year'
+    group by 1, 2, 3
 ),
 
 promotion_types as (
@@ -41,21 +51,18 @@ counted as (
         pools.financial_year_start,
         pools.rank_grade_code,
         promotion_types.promotion_type,
-        pools.characteristic,
-        pools.group_code,
+        characteristics.characteristic,
+        characteristics.group_code,
         count(*) as eligible_pool,
-        count(*) filter (where exists (
-            select 1 from events
-            where events.person_id = pools.person_id
-              and events.event_type_code = promotion_types.promotion_type
-              and events.from_rank_code = pools.rank_grade_code
-              and events.effective_date >= pools.financial_year_start
-              and events.effective_date < pools.financial_year_start + interval '1 year'
-        )) as promoted
+        count(promotions_in_year.person_id) as promoted
     from pools
     cross join promotion_types
-    group by pools.financial_year_start, pools.rank_grade_code, promotion_types.promotion_type,
-             pools.characteristic, pools.group_code
+    cross join lateral {{ workforce_characteristics('pools', with_person_only=true) }}
+    left join promotions_in_year
+        on promotions_in_year.financial_year_start = pools.financial_year_start
+        and promotions_in_year.person_id = pools.person_id
+        and promotions_in_year.promotion_type = promotion_types.promotion_type
+    group by 1, 2, 3, 4, 5
 ),
 
 with_reference as (
