@@ -1,0 +1,188 @@
+"""Workforce end to end: one synthetic night of HR extracts (a force the size of West Midlands Police over three
+financial years, with injected disparities) through the nightly spine, then the marts against what is known:
+hand counts from the delivered files, and the injected ratios (each inside the mart's 95% interval).
+
+Injected (equality.synthetic_workforce defaults): Black candidates pass the assessment centre at 0.7 times
+the White rate; Black officers leave at 1.5 times the White rate; vetting refuses Black applicants 1.8 times
+and Asian applicants 1.3 times as often as White applicants.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from equality import nightly
+from equality.cli import DEMO_WORKFORCE, workforce_headline
+from equality.config import SEEDS_DIR, Settings
+from equality.synthetic import Scenario, generate
+from equality.synthetic_workforce import demo_scenario, generate_workforce
+from equality.warehouse import connect, with_database
+
+pytestmark = pytest.mark.slow
+
+STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31), searches_per_1000_white_per_year=1.0)
+SCENARIO = demo_scenario(initial_headcount=DEMO_WORKFORCE)
+YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
+
+
+def query(url: str, sql: str, *args):
+    with connect(url) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+@pytest.fixture(scope="module")
+def night(server_url, tmp_path_factory):
+    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
+    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
+    home = tmp_path_factory.mktemp("workforce")
+    landing = home / "landing"
+    generate(STOP_SEARCH, landing)  # the stop-search suites require published rows
+    workforce = generate_workforce(SCENARIO, landing)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WAREHOUSE_URL", url)
+        patch.setenv("EQUALITY_HOME", str(home))
+        patch.setenv("EQUALITY_PSEUDONYM_KEY", "workforce-test-key-0123456789abcdef")
+        nightly.run_night(landing, "workforce", Settings.from_env())
+    yield {"url": url, "workforce": workforce, "landing": landing}
+    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')
+
+
+def files(night, prefix: str) -> list[Path]:
+    return sorted(path for path in night["workforce"].files if path.name.startswith(prefix))
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def broad_group_of_hr_code() -> dict[str, str]:
+    return {row["source_value"]: row["broad_ethnic_group"] for row in read(SEEDS_DIR / "ethnicity_source_values.csv")
+            if row["source_system"] == "hr_self_defined"}
+
+
+def test_every_delivered_hr_row_reaches_its_fact_table(night):
+    counts = night["workforce"].row_counts
+    facts = query(night["url"], """select (select count(*) from marts.fct_workforce_month_end),
+                                          (select count(*) from marts.fct_workforce_event),
+                                          (select count(*) from marts.fct_process_stage),
+                                          (select count(*) from marts.fct_vetting_application)""")[0]
+    assert facts == (counts["hr_people"], counts["hr_events"], counts["hr_process_stages"], counts["hr_vetting"])
+
+
+def test_headcount_as_at_each_month_end_is_that_month_end_snapshot(night):
+    delivered = {date.fromisoformat(path.stem.rsplit("_", 1)[1]): len(read(path)) for path in files(night, "hr_people_")}
+    as_at = dict(query(night["url"], "select month_end, count(*) from marts.fct_workforce_month_end group by 1"))
+    assert as_at == delivered
+
+
+def test_officer_representation_matches_a_hand_count_of_the_last_snapshot(night):
+    last = files(night, "hr_people_")[-1]
+    groups = broad_group_of_hr_code()
+    hand = Counter(groups[row["ethnicity"]] for row in read(last) if row["workforce_type"] == "OFFICER")
+    disclosed = sum(n for group, n in hand.items() if group not in ("Prefer not to say", "Not recorded"))
+    mart = query(night["url"], """
+        select group_code, headcount, disclosed_headcount, share_of_disclosed
+        from marts.mart_workforce_representation
+        where month_end = %s and workforce_type_code = 'OFFICER' and breakdown = 'force'
+          and characteristic = 'ethnicity'""", date.fromisoformat(last.stem.rsplit("_", 1)[1]))
+    assert {group: headcount for group, headcount, _, _ in mart if headcount} == dict(hand)
+    for group, headcount, disclosed_headcount, share in mart:
+        assert disclosed_headcount == disclosed
+        if group not in ("Prefer not to say", "Not recorded"):
+            assert float(share) == pytest.approx(headcount / disclosed)
+
+
+def test_the_gap_in_people_would_close_the_gap(night):
+    """Adding gap_in_people of a group (and no one else) brings its share up to the benchmark."""
+    rows = query(night["url"], """
+        select headcount, disclosed_headcount, benchmark_share, gap_in_people
+        from marts.mart_workforce_representation
+        where breakdown = 'force' and characteristic = 'ethnicity' and gap_in_people > 0
+          and month_end = (select max(month_end) from marts.mart_workforce_representation)""")
+    assert rows
+    for headcount, disclosed, benchmark, gap in rows:
+        assert (headcount + gap) / (disclosed + gap) >= float(benchmark)
+        assert (headcount + gap - 1) / (disclosed + gap - 1) < float(benchmark)
+
+
+def ratio_rows(url: str, sql: str, *args) -> list[tuple[float, float, float]]:
+    return [tuple(float(value) for value in row) for row in query(url, sql, *args)]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_recruitment_funnel_recovers_the_injected_assessment_centre_gap(night, year):
+    [(likelihood, low, high)] = ratio_rows(night["url"], """
+        select relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95
+        from marts.mart_recruitment_funnel
+        where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and stage_code = 'ASSESSMENT_CENTRE'
+          and characteristic = 'ethnicity' and group_code = 'Black' and financial_year_start = %s""", year)
+    truth = night["workforce"].truth.stage_pass_ratio("RECRUITMENT", "ASSESSMENT_CENTRE", "Black")
+    assert low <= truth <= high and high < 1, (likelihood, low, high)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_a_stage_without_injected_gap_is_not_flagged(night, year):
+    [(likelihood, low, high)] = ratio_rows(night["url"], """
+        select relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95
+        from marts.mart_recruitment_funnel
+        where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and stage_code = 'ONLINE_ASSESSMENT'
+          and characteristic = 'ethnicity' and group_code = 'Black' and financial_year_start = %s""", year)
+    assert low <= 1 <= high, (likelihood, low, high)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_leavers_mart_recovers_the_injected_leaver_rate_ratio(night, year):
+    [(ratio, low, high)] = ratio_rows(night["url"], """
+        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_leavers
+        where workforce_type_code = 'OFFICER' and characteristic = 'ethnicity' and group_code = 'Black'
+          and leaver_reason_code = 'ALL' and financial_year_start = %s""", year)
+    assert low <= night["workforce"].truth.leaver_rate_ratio("Black") <= high, (ratio, low, high)
+
+
+@pytest.mark.parametrize("group", ["Black", "Asian"])
+def test_the_vetting_mart_recovers_the_injected_refusal_ratio(night, group):
+    rows = ratio_rows(night["url"], """
+        select relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95 from marts.mart_vetting
+        where applicant_type_code = 'ALL' and characteristic = 'ethnicity' and group_code = %s
+        order by financial_year_start""", group)
+    assert len(rows) == len(YEARS)
+    for likelihood, low, high in rows:
+        assert low <= night["workforce"].truth.vetting_refusal_ratio(group) <= high, (likelihood, low, high)
+
+
+def test_the_recruitment_target_counts_every_ethnic_minority_officer_appointed(night):
+    groups = broad_group_of_hr_code()
+    hand = sum(1 for path in files(night, "hr_process_stages_") for row in read(path)
+               if row["process_type"] == "RECRUITMENT" and row["stage"] == "APPOINTED"
+               and row["target_role"] == "CONSTABLE" and groups[row["ethnicity"]] in ("Asian", "Black", "Mixed", "Other"))
+    [(to_date, target, months)] = query(night["url"], """
+        select ethnic_minority_recruits_to_date, target, months_elapsed from marts.mart_recruitment_target
+        order by month_start desc limit 1""")
+    assert (to_date, target, months) == (hand, 1000, 36)
+
+
+def test_reporting_holds_no_small_workforce_count(night):
+    [(smallest,)] = query(night["url"], """
+        select min(least(headcount, total_headcount, disclosed_headcount)) from reporting.workforce_representation""")
+    assert smallest >= 10
+    for table, column in (("recruitment_funnel", "passed"), ("leavers", "leavers"), ("vetting", "refused"),
+                          ("promotion", "promoted")):
+        assert query(night["url"], f"select min({column}) from reporting.{table}")[0][0] >= 10
+
+
+def test_the_workforce_headline_reads_the_published_tables(night):
+    lines = workforce_headline(night["url"]).splitlines()
+    assert lines[0].startswith("Workforce: police officers at 31 March 2025")
+    assert {line.split()[0] for line in lines[2:7]} == {"Asian", "Black", "Mixed", "Other", "White"}
+    black = next(line for line in lines if line.startswith("Black"))
+    assert "assessment centre" in black
+    assert lines[-1].startswith("Recruitment commitment: ")
