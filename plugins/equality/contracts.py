@@ -272,6 +272,12 @@ HR_EVENTS = SourceContract(
         "case when landed.event_type = 'LEAVER' and landed.leaver_reason is null then 'a leaver needs a leaver_reason' "
         "when landed.event_type <> 'LEAVER' and landed.leaver_reason is not null "
         "then 'leaver_reason given for a ' || landed.event_type || ' event' end",
+        "case when landed.from_rank is not null and landed.workforce_type is not null and array_position("
+        "%(rank_grades_by_type)s::text[], landed.workforce_type || ':' || landed.from_rank) is null "
+        "then 'from_rank ' || landed.from_rank || ' is not a ' || landed.workforce_type || ' rank or grade' "
+        "when landed.to_rank is not null and landed.workforce_type is not null and array_position("
+        "%(rank_grades_by_type)s::text[], landed.workforce_type || ':' || landed.to_rank) is null "
+        "then 'to_rank ' || landed.to_rank || ' is not a ' || landed.workforce_type || ' rank or grade' end",
         "case when landed.event_type like 'PROMOTION%%' and (landed.from_rank is null or landed.to_rank is null) "
         "then 'a promotion needs from_rank and to_rank' "
         "when landed.event_type like 'PROMOTION%%' and array_position(%(rank_order)s::text[], landed.to_rank) "

@@ -11,7 +11,8 @@ A file goes through three gates:
    in range, codes in the seeds, record ids unique within the file and across earlier extracts. A failing
    row goes to ``audit.quarantined_rows`` with every reason; the rest lands in ``raw``.
 
-Re-delivery: a file whose SHA-256 was already loaded is a no-op. A different file with the same extract
+Re-delivery: a file whose SHA-256 was already loaded for the same extract key is a no-op (the same content
+under another key is another extract: an unchanged snapshot for a new date, an empty extract for a quiet day). A different file with the same extract
 key (e.g. a corrected extract for the same date) replaces the earlier load in one transaction.
 """
 
@@ -156,7 +157,15 @@ def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str],
         label = column.header
         if column.required:
             checks.append(f"case when {value} is null then 'missing {label}' end")
-        if column.kind == "timestamp":
+        if column.kind == "timestamp" and column.generalised_to == "age_band":
+            # a date of birth never appears in a reason: the quarantine would keep what raw does not
+            checks.append(
+                f"case when {value} is null then null "
+                f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
+                f"then 'unparseable {label} (expected ISO 8601)' "
+                f"when {value}::date > %(as_at)s::date then '{label} is after the extract date' "
+                f"when ({_age_band_sql(value, seeds_dir)}) is null then '{label} gives an age outside every age band' end")
+        elif column.kind == "timestamp":
             checks.append(
                 f"case when {value} is null then null "
                 f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
@@ -223,8 +232,8 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
             projections += [f"{hashed} as {name}", f"{hashed} as {name}__delivered"]
         elif column.generalised_to == "age_band":
             projections += [f"{trimmed} as {name}", f"{_age_band_sql(trimmed, seeds_dir)} as {name}__delivered"]
-        else:
-            projections += [f"{trimmed} as {name}", f"landing.{name} as {name}__delivered"]
+        else:  # stored as delivered, bar surrounding spaces (values are checked trimmed, so stored trimmed)
+            projections += [f"{trimmed} as {name}", f"btrim(landing.{name}) as {name}__delivered"]
     value_reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
     trimmed = ", ".join(f"nullif(btrim({name}), '') as {name}__trimmed" for name in contract.column_names)
     row_reasons = [f"case when count(*) over (partition by {', '.join(f'landed.{c}' for c in contract.record_key)})"
@@ -305,8 +314,9 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
     sha256 = file_sha256(path)
     extract_key = contract.extract_key(path.name)
     earlier = conn.execute(
-        "select load_id from audit.loads where sha256 = %s and source = %s and status in ('loaded', 'superseded') "
-        "order by load_id desc limit 1", (sha256, contract.name)).fetchone()
+        "select load_id from audit.loads where sha256 = %s and source = %s and extract_key is not distinct from %s "
+        "and status in ('loaded', 'superseded') order by load_id desc limit 1",
+        (sha256, contract.name, contract.extract_key(path.name))).fetchone()
     if earlier:
         return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier[0],
                           message=f"identical to load {earlier[0]}: nothing to do")
