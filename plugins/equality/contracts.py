@@ -358,8 +358,103 @@ HR_VETTING = SourceContract(
     ),
 )
 
+# Complaints and misconduct (professional standards). Cases and allegations are delivered again as they
+# progress (a finalised date, an outcome): a key is unique within a file, and the latest delivery of a case,
+# allegation or proceeding is its current state. Subject officers carry the HR person id, so the same keyed
+# hash links them to the workforce history.
+COMPLAINT_CASES = SourceContract(
+    name="complaint_cases",
+    description=("The professional standards system's complaint cases, as they stand on the date in the file "
+                 "name: one row per case, with the complainant's characteristics and the contact that led to it."),
+    source_system="complaints",
+    file_pattern=r"complaint_cases_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="complaint_cases",
+    record_key=("case_id",),
+    record_key_scope="file",
+    columns=(
+        Column("case_id", "case_id", "identifier", required=True),
+        Column("received_date", "received_date", "timestamp", required=True),
+        Column("complainant_id", "complainant_id", "identifier"),
+        Column("complainant_ethnicity", "complainant_ethnicity", "code", required=True, code_list="ethnicity"),
+        Column("complainant_sex", "complainant_sex", "code", required=True, code_list="sex"),
+        Column("complainant_age_band", "complainant_age_band", "code", required=True, code_list="age_band"),
+        Column("complainant_disability", "complainant_disability", "code", required=True, code_list="disability"),
+        Column("handling_route", "handling_route", "code", required=True, code_list="handling_route"),
+        Column("finalised_date", "finalised_date", "timestamp", not_before="received_date"),
+        Column("case_outcome", "case_outcome", "code", code_list="case_outcome"),
+        Column("contact_type", "contact_type", "code", required=True, code_list="contact_type"),
+        Column("contact_record_id", "contact_record_id", "identifier"),
+    ),
+    row_checks=(
+        "case when landed.contact_type in ('STOP_SEARCH', 'CUSTODY') and landed.contact_record_id is null "
+        "then 'a ' || landed.contact_type || ' contact needs its contact_record_id' end",
+        "case when (landed.finalised_date is null) <> (landed.case_outcome is null) "
+        "then 'finalised_date and case_outcome come together' end",
+    ),
+)
+
+COMPLAINT_ALLEGATIONS = SourceContract(
+    name="complaint_allegations",
+    description=("The allegations of each complaint case: category (IOPC), the subject officer or staff member, "
+                 "and the outcome, as they stand on the date in the file name. One row per allegation."),
+    source_system="complaints",
+    file_pattern=r"complaint_allegations_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="complaint_allegations",
+    record_key=("allegation_id",),
+    record_key_scope="file",
+    columns=(
+        Column("allegation_id", "allegation_id", "identifier", required=True),
+        Column("case_id", "case_id", "identifier", required=True),
+        Column("category", "category", "code", required=True, code_list="allegation_category"),
+        Column("discrimination_characteristic", "discrimination_characteristic", "code",
+               code_list="discrimination_characteristic"),
+        Column("subject_id", "subject_id", "identifier"),
+        Column("outcome", "outcome", "code", code_list="allegation_outcome"),
+    ),
+    row_checks=(
+        "case when landed.category = 'DISCRIMINATORY_BEHAVIOUR' and landed.discrimination_characteristic is null "
+        "then 'a discriminatory behaviour allegation needs the protected characteristic' "
+        "when landed.category <> 'DISCRIMINATORY_BEHAVIOUR' and landed.discrimination_characteristic is not null "
+        "then 'discrimination_characteristic given for a ' || landed.category || ' allegation' end",
+        # An orphan: its case is in neither this night's case extracts nor any earlier one.
+        "case when not exists (select 1 from raw.complaint_cases as cases where cases.case_id = landed.case_id) "
+        "then 'case_id is not a delivered complaint case' end",
+    ),
+)
+
+MISCONDUCT_PROCEEDINGS = SourceContract(
+    name="misconduct_proceedings",
+    description=("Misconduct and gross misconduct proceedings: the officer, the complaint case they arose from "
+                 "(blank for an internal matter), type, outcome and sanction. One row per proceeding."),
+    source_system="complaints",
+    file_pattern=r"misconduct_proceedings_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
+    raw_table="misconduct_proceedings",
+    record_key=("proceeding_id",),
+    record_key_scope="file",
+    columns=(
+        Column("proceeding_id", "proceeding_id", "identifier", required=True),
+        Column("officer_id", "officer_id", "identifier", required=True),
+        Column("case_id", "case_id", "identifier"),
+        Column("opened_date", "opened_date", "timestamp", required=True),
+        Column("proceeding_type", "proceeding_type", "code", required=True, code_list="proceeding_type"),
+        Column("severity", "severity", "code", required=True, code_list="misconduct_severity"),
+        Column("concluded_date", "concluded_date", "timestamp", not_before="opened_date"),
+        Column("outcome", "outcome", "code", code_list="proceeding_outcome"),
+        Column("sanction", "sanction", "code", code_list="sanction"),
+    ),
+    row_checks=(
+        "case when landed.case_id is not null and not exists (select 1 from raw.complaint_cases as cases "
+        "where cases.case_id = landed.case_id) then 'case_id is not a delivered complaint case' end",
+        "case when landed.sanction is not null and landed.outcome is distinct from 'PROVEN' "
+        "then 'a sanction needs a proven outcome' "
+        "when (landed.concluded_date is null) <> (landed.outcome is null) "
+        "then 'concluded_date and outcome come together' end",
+    ),
+)
+
 CONTRACTS: tuple[SourceContract, ...] = (FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH, HOME_OFFICE_STOP_SEARCH_RATES,
-                                         CUSTODY_DETENTIONS, HR_PEOPLE, HR_EVENTS, HR_PROCESS_STAGES, HR_VETTING)
+                                         CUSTODY_DETENTIONS, HR_PEOPLE, HR_EVENTS, HR_PROCESS_STAGES, HR_VETTING,
+                                         COMPLAINT_CASES, COMPLAINT_ALLEGATIONS, MISCONDUCT_PROCEEDINGS)
 
 
 def contract_for(file_name: str) -> SourceContract | None:
@@ -392,6 +487,7 @@ CODE_LISTS: dict[str, CodeList] = {
     "offence_group": CodeList("offence_group_source_values.csv", "source_value"),
     "custody_disposal": CodeList("custody_disposal_source_values.csv", "source_value"),
     "court": CodeList("court_source_values.csv", "source_value"),
+    "age_band": CodeList("age_bands.csv", "age_band_code", None),
     "rank_grade": CodeList("rank_grades.csv", "rank_grade_code", None),
     "department": CodeList("departments.csv", "department_code", None),
     "process_stage": CodeList("process_stages.csv", "stage_code", None),
@@ -399,6 +495,10 @@ CODE_LISTS: dict[str, CodeList] = {
        for code_list in ("workforce_type", "event_type", "leaver_reason", "process_type", "stage_outcome",
                          "vetting_level", "vetting_outcome", "disability", "religion_or_belief",
                          "sexual_orientation", "gender_reassignment", "marital_status", "pregnancy_maternity")},
+    **{code_list: CodeList("complaint_codes.csv", "code", None, where=("code_list", code_list))
+       for code_list in ("handling_route", "case_outcome", "contact_type", "allegation_category",
+                         "discrimination_characteristic", "allegation_outcome", "proceeding_type",
+                         "misconduct_severity", "proceeding_outcome", "sanction")},
 }
 
 

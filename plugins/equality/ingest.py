@@ -30,7 +30,7 @@ from typing import Iterable, Literal
 
 import psycopg
 
-from equality.contracts import Column, SourceContract, allowed_values, contract_for, contract_parameters
+from equality.contracts import CONTRACTS, Column, SourceContract, allowed_values, contract_for, contract_parameters
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
 
@@ -358,10 +358,11 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
 
 
 def delivered_files(directories: Iterable[Path]) -> list[Path]:
-    """Files in the landing folders that a contract recognises, oldest extract first."""
+    """Files in the landing folders that a contract recognises: by contract in CONTRACTS order (a source that
+    refers to another loads after it, e.g. allegations after their cases), then oldest extract first."""
     found = [path for directory in directories if Path(directory).is_dir()
              for path in sorted(Path(directory).rglob("*.csv")) if contract_for(path.name)]
-    return sorted(found, key=lambda path: (contract_for(path.name).name, path.name))
+    return sorted(found, key=lambda path: (CONTRACTS.index(contract_for(path.name)), path.name))
 
 
 def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, seeds_dir: Path) -> list[LoadResult]:
