@@ -5,10 +5,6 @@ with events as (
     select * from {{ ref('stg_hr__events') }}
 ),
 
-history as (
-    select * from {{ ref('int_workforce_person_history') }}
-),
-
 described as (
     select
         events.event_id,
@@ -32,15 +28,7 @@ described as (
         as_at.marital_status,
         as_at.pregnancy_maternity
     from events
-    left join lateral (
-        select history.*
-        from history
-        where history.person_id = events.person_id
-        order by (history.valid_from <= events.effective_date) desc,
-                 case when history.valid_from <= events.effective_date then history.valid_from end desc,
-                 history.valid_from
-        limit 1
-    ) as as_at on true
+    left join lateral {{ workforce_record_as_at('events.person_id', 'events.effective_date') }} as as_at on true
 )
 
 select * from described

@@ -4,11 +4,7 @@
     reference group's, with the interval of a ratio of Poisson rates (rate_ratio_limit). Length of service at
     leaving: the median years from the latest start date. A leaver's characteristics are those recorded on the
     leaving date. Unsuppressed: analysts only. -#}
-with month_ends as (
-    select * from {{ ref('fct_workforce_month_end') }}
-),
-
-leavers as (
+with leavers as (
     select * from {{ ref('fct_workforce_event') }} where event_type_code = 'LEAVER' and has_history
 ),
 
@@ -22,31 +18,8 @@ reasons as (
     select code from {{ ref('hr_codes') }} where code_list = 'leaver_reason'
 ),
 
-months_covered as (
-    select {{ financial_year_start('month_end') }} as financial_year_start, count(distinct month_end) as month_ends
-    from month_ends
-    group by 1
-),
-
-monthly_headcount as (
-    select
-        {{ financial_year_start('month_ends.month_end') }} as financial_year_start,
-        month_ends.workforce_type_code,
-        characteristics.characteristic,
-        characteristics.group_code,
-        count(*) as person_months
-    from month_ends
-    cross join lateral {{ workforce_characteristics('month_ends', with_person_only=true) }}
-    group by 1, 2, 3, 4
-),
-
 average_headcount as (
-    select
-        monthly_headcount.*,
-        months_covered.month_ends as month_ends_covered,
-        monthly_headcount.person_months::numeric / months_covered.month_ends as average_headcount
-    from monthly_headcount
-    inner join months_covered on monthly_headcount.financial_year_start = months_covered.financial_year_start
+    select * from {{ ref('int_workforce_average_headcount') }}
 ),
 
 leaver_counts as (
