@@ -235,6 +235,74 @@ def workforce_headline(url: str) -> str:
     return "\n".join(lines)
 
 
+def complaints_headline(url: str) -> str:
+    """The latest financial year of complaints: rates by complainant group, upheld allegations, and officers
+    entering misconduct proceedings by their group, each against White people; a ratio that cannot be
+    estimated says why."""
+    from equality.warehouse import connect
+
+    with connect(url) as conn:
+        year = conn.execute("select max(financial_year_start) from reporting.misconduct where is_complete_period"
+                            ).fetchone()[0]
+        if year is None:
+            return "(no complaints published yet)"
+        rows = conn.execute("""
+            with groups as (
+                select ethnic_group from reporting.complaints
+                where financial_year_start = %(year)s and basis = 'population' and ethnic_group <> 'Not stated'
+            ),
+            complaints as (
+                select ethnic_group, basis, rate_per_1000, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
+                       ratio_status
+                from reporting.complaints where financial_year_start = %(year)s
+            ),
+            upheld as (
+                select complainant_group as ethnic_group, upheld_share, upheld_relative_likelihood,
+                       upheld_relative_likelihood_lower_95, upheld_relative_likelihood_upper_95, upheld_ratio_status
+                from reporting.allegation_outcomes where financial_year_start = %(year)s and view = 'complainant'
+            ),
+            proceedings as (
+                select ethnic_group, rate_per_1000_officers, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
+                       ratio_status
+                from reporting.misconduct where financial_year_start = %(year)s and stage = 'formal_proceedings'
+            )
+            select groups.ethnic_group,
+                   population.rate_per_1000, population.rate_ratio, population.rate_ratio_lower_95,
+                   population.rate_ratio_upper_95, population.ratio_status,
+                   searches.rate_per_1000, searches.rate_ratio, searches.rate_ratio_lower_95,
+                   searches.rate_ratio_upper_95, searches.ratio_status,
+                   upheld.upheld_share, upheld.upheld_relative_likelihood, upheld.upheld_relative_likelihood_lower_95,
+                   upheld.upheld_relative_likelihood_upper_95, upheld.upheld_ratio_status,
+                   proceedings.rate_per_1000_officers, proceedings.rate_ratio, proceedings.rate_ratio_lower_95,
+                   proceedings.rate_ratio_upper_95, proceedings.ratio_status
+            from groups
+            left join complaints as population on population.ethnic_group = groups.ethnic_group and population.basis = 'population'
+            left join complaints as searches on searches.ethnic_group = groups.ethnic_group and searches.basis = 'stop_search'
+            left join upheld on upheld.ethnic_group = groups.ethnic_group
+            left join proceedings on proceedings.ethnic_group = groups.ethnic_group
+            order by groups.ethnic_group = 'White' desc, groups.ethnic_group""", {"year": year}).fetchall()
+
+    def ratio(value, low, high, status) -> str:
+        if value is not None and low is not None:
+            return _with_interval(value, low, high)
+        return "reference" if status == "estimated" and value is not None else (status or "suppressed").split(":")[0]
+
+    lines = [f"Complaints and misconduct, financial year {year.year}/{(year.year + 1) % 100:02d}, against White people",
+             f"{'group':<7} {'per 1,000 residents':>30} {'per 1,000 stop-searches':>30} {'allegations upheld':>30} "
+             f"{'officers in proceedings per 1,000':>36}"]
+    for row in rows:
+        group = row[0]
+        cells = []
+        for start, pattern in ((1, ".2f"), (6, ".1f"), (11, ".0%"), (16, ".1f")):
+            value = row[start]
+            shown = _shown(value, pattern)
+            compared = "reference" if group == "White" else ratio(*row[start + 1:start + 5])
+            cells.append(f"{shown} ({compared})")
+        lines.append(f"{group:<7} {cells[0]:>30} {cells[1]:>30} {cells[2]:>30} {cells[3]:>36}")
+    lines.append("upheld: share of allegations with a finding that were upheld; officers by their ethnic group in HR.")
+    return "\n".join(lines)
+
+
 def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, float]]:
     from equality.warehouse import connect
 
@@ -304,6 +372,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(workforce_headline(url))
     print()
+    print(complaints_headline(url))
+    print()
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
     print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
@@ -311,7 +381,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("                              stop_search_benchmark, stop_search_submissions, custody_rates,")
     print("                              custody_outcomes, custody_duration, workforce_representation,")
     print("                              recruitment_funnel, promotion, promotion_funnel, leavers, vetting,")
-    print("                              recruitment_target, publication)")
+    print("                              recruitment_target, complaints, allegation_outcomes,")
+    print("                              discrimination_allegations, misconduct, complaint_circumstances,")
+    print("                              publication)")
     print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
     print(f"  Data Docs:                  {settings.gx_root / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print("Time taken:")
