@@ -1,7 +1,7 @@
 {#- Promotion of officers by financial year, rank and characteristic group, against the eligible pool: the
     officers in the rank as at the day before the year starts (31 March). promoted = those of the pool with a
-    promotion (substantive or temporary) from that rank dated in the year; promotion_rate = promoted / pool;
-    relative_likelihood = the group's rate / the reference group's, Katz log interval. A year is complete when
+    promotion of the row's type (substantive and temporary are separate rows) from that rank dated in the
+    year; promotion_rate = promoted / pool; relative_likelihood = the group's rate / the reference group's, Katz log interval. A year is complete when
     the snapshots reach its end. Unsuppressed: analysts only. -#}
 with month_ends as (
     select * from {{ ref('fct_workforce_month_end') }}

@@ -1,7 +1,7 @@
 {#- Progress against the recruitment commitment: var('recruitment_target') ethnic-minority officer recruits
     (appointed in a recruitment process for an officer role, ethnicity disclosed and not White) within
     var('recruitment_target_years') years from var('recruitment_target_start'). One row per month of the
-    commitment up to the latest month with process data: recruits in the month and to date, the target pro
+    commitment up to the latest month with an officer appointment: recruits in the month and to date, the target pro
     rata to date, and ethnic-minority recruits' share of all recruits who disclosed their ethnicity (Wilson
     interval) against the ethnic-minority share of the force area's population (Census 2021). -#}
 with stages as (
