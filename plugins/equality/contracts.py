@@ -417,8 +417,8 @@ COMPLAINT_ALLEGATIONS = SourceContract(
         "when landed.category <> 'DISCRIMINATORY_BEHAVIOUR' and landed.discrimination_characteristic is not null "
         "then 'discrimination_characteristic given for a ' || landed.category || ' allegation' end",
         # An orphan: its case is in neither this night's case extracts nor any earlier one.
-        "case when not exists (select 1 from raw.complaint_cases as cases where cases.case_id = landed.case_id) "
-        "then 'case_id is not a delivered complaint case' end",
+        "case when landed.case_id is not null and not exists (select 1 from raw.complaint_cases as cases "
+        "where cases.case_id = landed.case_id) then 'case_id is not a delivered complaint case' end",
     ),
 )
 
@@ -446,8 +446,8 @@ MISCONDUCT_PROCEEDINGS = SourceContract(
         "case when landed.case_id is not null and not exists (select 1 from raw.complaint_cases as cases "
         "where cases.case_id = landed.case_id) then 'case_id is not a delivered complaint case' end",
         "case when landed.sanction is not null and landed.outcome is distinct from 'PROVEN' "
-        "then 'a sanction needs a proven outcome' "
-        "when (landed.concluded_date is null) <> (landed.outcome is null) "
+        "then 'a sanction needs a proven outcome' end",
+        "case when (landed.concluded_date is null) <> (landed.outcome is null) "
         "then 'concluded_date and outcome come together' end",
     ),
 )

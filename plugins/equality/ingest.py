@@ -228,7 +228,7 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
     for column in contract.columns:
         name, trimmed = column.name, f"landing.{column.name}__trimmed"
         if column.kind == "identifier":
-            hashed = keyed_hash.sql(f"landing.{name}")
+            hashed = keyed_hash.sql(trimmed)  # blank stays null; surrounding spaces never change a pseudonym
             projections += [f"{hashed} as {name}", f"{hashed} as {name}__delivered"]
         elif column.generalised_to == "age_band":
             projections += [f"{trimmed} as {name}", f"{_age_band_sql(trimmed, seeds_dir)} as {name}__delivered"]
