@@ -339,6 +339,7 @@ DEMO_WORKFORCE = {"OFFICER": 6_500, "STAFF": 3_700, "PCSO": 450, "SPECIAL": 300}
 def cmd_demo(args: argparse.Namespace) -> int:
     from equality.synthetic import Scenario, generate
     from equality.synthetic_custody import generate_custody, scenario_a
+    from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
     from equality.synthetic_workforce import demo_scenario, generate_workforce
     from equality.warehouse import redact, warehouse_url
 
@@ -354,8 +355,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     extract = generate(scenario, landing)
     custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
     workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
-    timings.append((f"generate {extract.row_count:,} searches, {custody.row_count:,} detentions and "
-                    f"{workforce.row_count:,} HR rows", time.perf_counter() - started))
+    complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=extract.files,
+                                     custody_files=custody.files,
+                                     hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
+    timings.append((f"generate {extract.row_count:,} searches, {custody.row_count:,} detentions, "
+                    f"{workforce.row_count:,} HR rows and {complaints.row_count:,} complaints rows",
+                    time.perf_counter() - started))
 
     started = time.perf_counter()
     os.environ.setdefault("EQUALITY_TASK_RETRIES", "0")  # a demo fails at once rather than wait out retries

@@ -12,3 +12,10 @@
         else 'estimated'
     end)
 {%- endmacro %}
+
+{#- The ratio, or null when ratio_status says it cannot be estimated (the interval's limits stay: with no events
+    in the group, the upper limit still says how large the ratio could be). -#}
+{% macro estimable_ratio(ratio, events, denominator, reference_events, reference_denominator) -%}
+    (case when {{ ratio_status(events, denominator, reference_events, reference_denominator) }} like 'not estimable%'
+          then null else {{ ratio }} end)
+{%- endmacro %}

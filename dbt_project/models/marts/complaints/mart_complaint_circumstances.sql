@@ -104,7 +104,8 @@ select
     {{ poisson_rate_limit('complaints', 'contacts', 'lower') }} as complaints_per_1000_lower_95,
     {{ poisson_rate_limit('complaints', 'contacts', 'upper') }} as complaints_per_1000_upper_95,
     {{ rate_per_1000('other_complaints', 'other_contacts') }} as other_complaints_per_1000_contacts,
-    {{ rate_ratio('complaints', 'contacts', 'other_complaints', 'other_contacts') }} as rate_ratio_to_other_contacts,
+    {{ estimable_ratio(rate_ratio('complaints', 'contacts', 'other_complaints', 'other_contacts'), 'complaints', 'contacts', 'other_complaints', 'other_contacts') }}
+        as rate_ratio_to_other_contacts,
     {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'lower') }} as rate_ratio_lower_95,
     {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'upper') }} as rate_ratio_upper_95,
     {{ ratio_status('complaints', 'contacts', 'other_complaints', 'other_contacts') }} as ratio_status

@@ -127,7 +127,8 @@ measured as (
         {{ poisson_rate_limit('cases', 'denominator', 'upper') }} as rate_per_1000_upper_95,
         reference_cases,
         reference_denominator,
-        {{ rate_ratio('cases', 'denominator', 'reference_cases', 'reference_denominator') }} as rate_ratio,
+        {{ estimable_ratio(rate_ratio('cases', 'denominator', 'reference_cases', 'reference_denominator'), 'cases', 'denominator', 'reference_cases', 'reference_denominator') }}
+            as rate_ratio,
         {{ rate_ratio_limit('cases', 'denominator', 'reference_cases', 'reference_denominator', 'lower') }} as rate_ratio_lower_95,
         {{ rate_ratio_limit('cases', 'denominator', 'reference_cases', 'reference_denominator', 'upper') }} as rate_ratio_upper_95,
         {{ ratio_status('cases', 'denominator', 'reference_cases', 'reference_denominator') }} as ratio_status,

@@ -104,7 +104,8 @@ select
     reference_officers,
     round(reference_average_headcount, 2) as reference_average_headcount,
     {{ rate_per_1000('officers', 'average_headcount') }} as rate_per_1000_officers,
-    {{ rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }} as rate_ratio,
+    {{ estimable_ratio(rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount'), 'officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }}
+        as rate_ratio,
     {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'lower') }}
         as rate_ratio_lower_95,
     {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'upper') }}

@@ -1,0 +1,170 @@
+"""Complaints and misconduct end to end: one synthetic night with all four sources (stop-searches, detentions,
+the workforce, and complaints linked to them), through the nightly spine, then the marts against what is known.
+
+Injected (equality.synthetic_complaints defaults): stop-searches of Black people lead to complaints 1.5 times as
+often as those of White people; allegations from Black complainants are upheld at half the White rate; Asian
+officers enter misconduct proceedings twice as often as White officers.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from equality import nightly
+from equality.cli import DEMO_WORKFORCE, complaints_headline
+from equality.config import SEEDS_DIR, Settings
+from equality.synthetic import Scenario, generate
+from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
+from equality.synthetic_custody import generate_custody, scenario_a
+from equality.synthetic_workforce import demo_scenario, generate_workforce
+from equality.warehouse import connect, with_database
+
+pytestmark = pytest.mark.slow
+
+START, END = date(2022, 4, 1), date(2025, 3, 31)
+YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
+
+
+def query(url: str, sql: str, *args):
+    with connect(url) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+@pytest.fixture(scope="module")
+def night(server_url, tmp_path_factory):
+    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
+    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
+    home = tmp_path_factory.mktemp("complaints")
+    landing = home / "landing"
+    searches = generate(Scenario(seed=5, start=START, end=END, searches_per_1000_white_per_year=30.0), landing)
+    detentions = generate_custody(scenario_a(start=START, end=END), landing)
+    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
+    complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
+                                     custody_files=detentions.files,
+                                     hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WAREHOUSE_URL", url)
+        patch.setenv("EQUALITY_HOME", str(home))
+        patch.setenv("EQUALITY_PSEUDONYM_KEY", "complaints-test-key-0123456789abcdef")
+        nightly.run_night(landing, "complaints", Settings.from_env())
+    yield {"url": url, "complaints": complaints, "searches": searches}
+    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')
+
+
+def read(paths: list[Path], prefix: str) -> list[dict[str, str]]:
+    rows = []
+    for path in sorted(p for p in paths if p.name.startswith(prefix)):
+        with open(path, newline="", encoding="utf-8") as stream:
+            rows.extend(csv.DictReader(stream))
+    return rows
+
+
+def interval(row) -> tuple[float, float, float]:
+    return tuple(float(value) for value in row)
+
+
+def test_every_delivered_complaints_row_reaches_its_fact_table_and_nothing_is_quarantined(night):
+    counts = night["complaints"].row_counts
+    facts = query(night["url"], """select (select count(*) from marts.fct_complaint_case),
+                                          (select count(*) from marts.fct_allegation),
+                                          (select count(*) from marts.fct_misconduct_proceeding)""")[0]
+    assert facts == (counts["complaint_cases"], counts["complaint_allegations"], counts["misconduct_proceedings"])
+    assert query(night["url"], "select count(*) from audit.quarantined_rows")[0][0] == 0
+
+
+def test_every_linked_complaint_finds_its_stop_search_or_detention(night):
+    [(linked, found)] = query(night["url"], """
+        select count(*), count(*) filter (where is_contact_in_warehouse) from marts.fct_complaint_case
+        where contact_type_code in ('STOP_SEARCH', 'CUSTODY')""")
+    assert linked > 0 and found == linked
+
+
+def test_subjects_missing_from_the_workforce_history_are_flagged_not_dropped(night):
+    unknown = {row["subject_id"] for row in read(night["complaints"].files, "complaint_allegations_")
+               if row["subject_id"].startswith("PX")}
+    [(flagged,)] = query(night["url"], """select count(distinct subject_id) from marts.fct_allegation
+                                          where subject_id is not null and not is_subject_in_workforce""")
+    assert unknown and flagged == len(unknown)
+
+
+def test_cases_by_complainant_group_match_a_hand_count(night):
+    groups = {row["source_value"]: row["broad_ethnic_group"]
+              for row in read([SEEDS_DIR / "ethnicity_source_values.csv"], "ethnicity_source_values")
+              if row["source_system"] == "complaints_self_defined"}
+    hand = Counter((row["received_date"][:4] + row["received_date"][5:7], groups[row["complainant_ethnicity"]])
+                   for row in read(night["complaints"].files, "complaint_cases_"))
+    in_year = Counter()
+    for (month, group), n in hand.items():
+        year, month_number = int(month[:4]), int(month[4:])
+        in_year[(date(year if month_number >= 4 else year - 1, 4, 1), group)] += n
+    mart = dict(((year, group), cases) for year, group, cases in query(night["url"], """
+        select financial_year_start, ethnic_group, cases from marts.mart_complaints where basis = 'population'"""))
+    assert {key: n for key, n in mart.items() if n} == dict(in_year)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_upheld_share_of_black_complainants_is_half_the_white(night, year):
+    [row] = query(night["url"], """
+        select upheld_relative_likelihood, upheld_relative_likelihood_lower_95, upheld_relative_likelihood_upper_95
+        from marts.mart_allegation_outcomes
+        where view = 'complainant' and complainant_group = 'Black' and financial_year_start = %s""", year)
+    likelihood, low, high = interval(row)
+    assert low <= night["complaints"].truth.upheld_ratio("Black") <= high, (likelihood, low, high)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_asian_officers_enter_proceedings_twice_as_often(night, year):
+    [row] = query(night["url"], """
+        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_misconduct
+        where stage = 'formal_proceedings' and ethnic_group = 'Asian' and financial_year_start = %s""", year)
+    ratio, low, high = interval(row)
+    assert low <= night["complaints"].truth.proceedings_ratio("Asian") <= high, (ratio, low, high)
+
+
+def test_complaints_per_stop_search_recover_the_injected_ratio(night):
+    rows = query(night["url"], """
+        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95, ratio_status from marts.mart_complaints
+        where basis = 'stop_search' and ethnic_group = 'Black' order by financial_year_start""")
+    assert len(rows) == len(YEARS)
+    for *row, status in rows:
+        ratio, low, high = interval(row)
+        assert low <= night["complaints"].truth.complaint_ratio("STOP_SEARCH", "Black") <= high, (ratio, low, high, status)
+
+
+def test_a_ratio_that_cannot_be_estimated_says_so_instead_of_printing_a_number(night):
+    rows = query(night["url"], """
+        select ratio_status, rate_ratio, rate_ratio_upper_95 from marts.mart_misconduct
+        where stage = 'dismissed' and not is_reference_group and officers = 0""")
+    assert rows
+    for status, ratio, upper in rows:
+        assert status.startswith("not estimable") and (ratio is None or float(ratio) == 0)
+
+
+def test_circumstances_partition_the_linked_complaints(night):
+    [(linked,)] = query(night["url"], """select count(*) from marts.fct_complaint_case
+                                         where contact_type_code = 'STOP_SEARCH' and is_contact_in_warehouse""")
+    for circumstance in ("legislation", "object_of_search", "outcome", "time_of_day", "area", "team"):
+        [(complaints,)] = query(night["url"], """select sum(complaints) from marts.mart_complaint_circumstances
+                                                 where contact_type = 'STOP_SEARCH' and circumstance = %s""", circumstance)
+        assert complaints == linked, circumstance
+
+
+def test_reporting_holds_no_small_complaints_count(night):
+    for table, column in (("complaints", "cases"), ("allegation_outcomes", "upheld"), ("misconduct", "officers"),
+                          ("complaint_circumstances", "complaints"), ("discrimination_allegations", "allegations")):
+        smallest = query(night["url"], f"select min({column}) from reporting.{table}")[0][0]
+        assert smallest is None or smallest >= 10, table
+
+
+def test_the_complaints_headline_reads_the_published_tables(night):
+    lines = complaints_headline(night["url"]).splitlines()
+    assert lines[0] == "Complaints and misconduct, financial year 2024/25, against White people"
+    assert {line.split()[0] for line in lines[2:7]} == {"Asian", "Black", "Mixed", "Other", "White"}
