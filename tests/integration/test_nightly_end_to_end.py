@@ -25,6 +25,7 @@ from equality.orchestration import airflow_environment
 from equality.schema import BI_ROLE, ensure_login
 from equality.synthetic import Scenario, generate
 from equality.synthetic_custody import generate_custody, scenario_a
+from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
 from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect, describe
 
@@ -48,6 +49,9 @@ def night(module_warehouse_url, tmp_path_factory):
     extract = generate(SCENARIO, landing)
     custody = generate_custody(scenario_a(), landing)  # every source arrives in the same night
     workforce = generate_workforce(demo_scenario(), landing)
+    complaints = generate_complaints(complaints_demo_scenario(start=date(2024, 4, 1)), landing,
+                                     stop_search_files=extract.files, custody_files=custody.files,
+                                     hr_people_files=[p for p in workforce.files if p.name.startswith("hr_people_")])
     environment = {
         "WAREHOUSE_URL": module_warehouse_url,
         "EQUALITY_HOME": str(home),
@@ -64,7 +68,8 @@ def night(module_warehouse_url, tmp_path_factory):
         run = subprocess.run([airflow, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
                              env=airflow_env, capture_output=True, text=True)
         yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run,
-               "extract": extract, "custody": custody, "workforce": workforce, "airflow_env": airflow_env}
+               "extract": extract, "custody": custody, "workforce": workforce, "complaints": complaints,
+               "airflow_env": airflow_env}
 
 
 def query(url: str, sql: str, *args):
@@ -94,7 +99,7 @@ def test_the_airflow_dag_runs_the_night_end_to_end(night):
     assert query(night["url"], "select count(*) from reporting.stop_search_disproportionality")[0][0] > 0
 
 
-def test_every_generated_row_of_every_source_reaches_its_fact_table(night):
+def test_every_generated_row_of_all_four_sources_reaches_its_fact_table(night):
     searches = query(night["url"], "select count(*) from marts.fct_stop_search where source_system = 'force'")[0][0]
     detentions = query(night["url"], "select count(*) from marts.fct_custody_detention")[0][0]
     assert (searches, detentions) == (night["extract"].row_count, night["custody"].row_count)
@@ -105,6 +110,11 @@ def test_every_generated_row_of_every_source_reaches_its_fact_table(night):
     counts = night["workforce"].row_counts
     assert hr == (counts["hr_people"], counts["hr_events"], counts["hr_process_stages"], counts["hr_vetting"])
     assert query(night["url"], "select count(*) from reporting.workforce_representation")[0][0] > 0
+    complaints = query(night["url"], """select (select count(*) from marts.fct_complaint_case),
+                                               (select count(*) from marts.fct_allegation),
+                                               (select count(*) from marts.fct_misconduct_proceeding)""")[0]
+    counts = night["complaints"].row_counts
+    assert complaints == (counts["complaint_cases"], counts["complaint_allegations"], counts["misconduct_proceedings"])
 
 
 @pytest.mark.parametrize("group", ["Black", "Asian", "Mixed"])
@@ -161,7 +171,8 @@ def test_a_month_with_no_extract_is_missing_not_zero_and_a_thin_month_is_flagged
 
 def test_running_the_same_night_again_with_the_operators_command_duplicates_nothing(night):
     facts = ("marts.fct_stop_search", "marts.fct_custody_detention", "marts.fct_workforce_month_end",
-             "marts.fct_workforce_event", "marts.fct_process_stage", "marts.fct_vetting_application")
+             "marts.fct_workforce_event", "marts.fct_process_stage", "marts.fct_vetting_application",
+             "marts.fct_complaint_case", "marts.fct_allegation", "marts.fct_misconduct_proceeding")
     before = [query(night["url"], f"select count(*) from {fact}")[0][0] for fact in facts]
     rerun = subprocess.run([str(Path(sys.executable).with_name("equality")), "nightly", "--landing", str(night["landing"])],
                            env=night["airflow_env"], capture_output=True, text=True)
@@ -174,6 +185,9 @@ def test_running_the_same_night_again_with_the_operators_command_duplicates_noth
                  )[0][0] == len(night["custody"].files)
     assert query(night["url"], "select count(*) from audit.loads where status = 'loaded' and source like 'hr_%%'"
                  )[0][0] == len(night["workforce"].files)
+    assert query(night["url"], "select count(*) from audit.loads where status = 'loaded' "
+                               "and source in ('complaint_cases', 'complaint_allegations', 'misconduct_proceedings')"
+                 )[0][0] == len(night["complaints"].files)
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(night, tmp_path):
