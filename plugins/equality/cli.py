@@ -230,7 +230,7 @@ def workforce_headline(url: str) -> str:
     if target:
         recruits, goal, to_date, start, end, month, share, population = target
         lines.append(f"Recruitment commitment: {_shown(recruits, ',d')} ethnic-minority officer recruits of {goal:,d} "
-                     f"by {end - timedelta(days=1):%d %B %Y} (pro rata {to_date:,.0f} by {month:%B %Y}); {_shown(share, '.1%')} of recruits "
+                     f"by {end - timedelta(days=1):%d %B %Y} ({to_date:,.0f} due by the end of {month:%B %Y}); {_shown(share, '.1%')} of recruits "
                      f"who stated their ethnicity, against {population:.1%} of residents.")
     return "\n".join(lines)
 
@@ -283,22 +283,22 @@ def complaints_headline(url: str) -> str:
             order by groups.ethnic_group = 'White' desc, groups.ethnic_group""", {"year": year}).fetchall()
 
     def ratio(value, low, high, status) -> str:
+        """The ratio with its interval, or the first words of why there is none ('suppressed', 'not estimable')."""
         if value is not None and low is not None:
             return _with_interval(value, low, high)
-        return "reference" if status == "estimated" and value is not None else (status or "suppressed").split(":")[0]
+        return (status or "suppressed").split(":")[0]
 
     lines = [f"Complaints and misconduct, financial year {year.year}/{(year.year + 1) % 100:02d}, against White people",
-             f"{'group':<7} {'per 1,000 residents':>30} {'per 1,000 stop-searches':>30} {'allegations upheld':>30} "
-             f"{'officers in proceedings per 1,000':>36}"]
+             f"{'':<7} {'complaints per 1,000 residents':>31} {'per 1,000 stop-searches':>31} "
+             f"{'allegations upheld':>31} {'officers in proceedings, per 1,000':>35}",
+             f"{'group':<7}" + f" {'rate':>10} {'ratio (95% CI)':>20}" * 4]
     for row in rows:
         group = row[0]
         cells = []
         for start, pattern in ((1, ".2f"), (6, ".1f"), (11, ".0%"), (16, ".1f")):
-            value = row[start]
-            shown = _shown(value, pattern)
             compared = "reference" if group == "White" else ratio(*row[start + 1:start + 5])
-            cells.append(f"{shown} ({compared})")
-        lines.append(f"{group:<7} {cells[0]:>30} {cells[1]:>30} {cells[2]:>30} {cells[3]:>36}")
+            cells.append(f"{_shown(row[start], pattern):>10} {compared:>20}")
+        lines.append(f"{group:<7} " + " ".join(cells))
     lines.append("upheld: share of allegations with a finding that were upheld; officers by their ethnic group in HR.")
     return "\n".join(lines)
 
