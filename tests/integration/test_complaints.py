@@ -9,21 +9,19 @@ officers enter misconduct proceedings twice as often as White officers.
 from __future__ import annotations
 
 import csv
-import uuid
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from equality import nightly
 from equality.cli import DEMO_WORKFORCE, complaints_headline
-from equality.config import SEEDS_DIR, Settings
+from equality.config import SEEDS_DIR
 from equality.synthetic import Scenario, generate
 from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
 from equality.synthetic_custody import generate_custody, scenario_a
 from equality.synthetic_workforce import demo_scenario, generate_workforce
-from equality.warehouse import connect, with_database
+from nights import drop_database, query, run_night_in_new_database
 
 pytestmark = pytest.mark.slow
 
@@ -31,16 +29,8 @@ START, END = date(2022, 4, 1), date(2025, 3, 31)
 YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
 
 
-def query(url: str, sql: str, *args):
-    with connect(url) as conn:
-        return conn.execute(sql, args).fetchall()
-
-
 @pytest.fixture(scope="module")
 def night(server_url, tmp_path_factory):
-    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
     home = tmp_path_factory.mktemp("complaints")
     landing = home / "landing"
     searches = generate(Scenario(seed=5, start=START, end=END, searches_per_1000_white_per_year=30.0), landing)
@@ -49,14 +39,9 @@ def night(server_url, tmp_path_factory):
     complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
                                      custody_files=detentions.files,
                                      hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WAREHOUSE_URL", url)
-        patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", "complaints-test-key-0123456789abcdef")
-        nightly.run_night(landing, "complaints", Settings.from_env())
+    url, _ = run_night_in_new_database(server_url, landing, home, "complaints")
     yield {"url": url, "complaints": complaints, "searches": searches}
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')
+    drop_database(server_url, url)
 
 
 def read(paths: list[Path], prefix: str) -> list[dict[str, str]]:

@@ -16,7 +16,7 @@ import pytest
 
 from equality.config import EXPECTATIONS_DIR, SEEDS_DIR
 from equality.contracts import (COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, FORCE_STOP_SEARCH, HR_PEOPLE,
-                                MISCONDUCT_PROCEEDINGS, SourceContract)
+                                MISCONDUCT_PROCEEDINGS)
 from equality.errors import ValidationFailed
 from equality.ingest import delivered_files, load_file, load_files
 from equality.nightly import raw_suite_parameters
@@ -24,6 +24,8 @@ from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import bootstrap
 from equality.validation import SuiteFile, run_suite, seed_value_parameters, validate
 from equality.warehouse import connect
+from extract_files import (contract_row, quarantined, raw_count, raw_suite_after_defect, stored_anywhere,
+                           write_extract)
 
 KEY = b"complaints-ingest-test-key-0123456789"
 CONTRACTS = (COMPLAINT_CASES, COMPLAINT_ALLEGATIONS, MISCONDUCT_PROCEEDINGS)
@@ -46,15 +48,8 @@ STOP_SEARCH = dict(record_id="SS-1", searched_at="2024-01-05T10:00:00+00:00", ne
                    team="BIR-NPT-1")
 
 
-def _row(contract: SourceContract, defaults: dict, values: dict) -> str:
-    merged = defaults | values
-    assert set(merged) == {column.header for column in contract.columns}, set(merged) ^ {
-        column.header for column in contract.columns}
-    return ",".join(merged[column.header] for column in contract.columns)
-
-
 def case(case_id: str = "CC-1", **values) -> str:
-    return _row(COMPLAINT_CASES, CASE, {"case_id": case_id, **values})
+    return contract_row(COMPLAINT_CASES, CASE, {"case_id": case_id, **values})
 
 
 def finalised(case_id: str, finalised_date: str = "2024-02-20", case_outcome: str = "SERVICE_ACCEPTABLE",
@@ -63,30 +58,15 @@ def finalised(case_id: str, finalised_date: str = "2024-02-20", case_outcome: st
 
 
 def allegation(allegation_id: str = "AL-1", case_id: str = "CC-1", **values) -> str:
-    return _row(COMPLAINT_ALLEGATIONS, ALLEGATION, {"allegation_id": allegation_id, "case_id": case_id, **values})
+    return contract_row(COMPLAINT_ALLEGATIONS, ALLEGATION, {"allegation_id": allegation_id, "case_id": case_id, **values})
 
 
 def proceeding(proceeding_id: str = "MP-1", case_id: str = "CC-1", **values) -> str:
-    return _row(MISCONDUCT_PROCEEDINGS, PROCEEDING, {"proceeding_id": proceeding_id, "case_id": case_id, **values})
-
-
-def extract(folder: Path, contract: SourceContract, date: str, rows: list[str]) -> Path:
-    name = {FORCE_STOP_SEARCH.name: "stop_search"}.get(contract.name, contract.raw_table)
-    path = folder / f"{name}_{date}.csv"
-    header = ",".join(column.header for column in contract.columns)
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return path
+    return contract_row(MISCONDUCT_PROCEEDINGS, PROCEEDING, {"proceeding_id": proceeding_id, "case_id": case_id, **values})
 
 
 def hashed(identifier: str) -> str:
     return hmac_sha256_hex(KEY, identifier)
-
-
-@pytest.fixture
-def conn(warehouse_url):
-    with connect(warehouse_url, autocommit=True) as connection:
-        bootstrap(connection)
-        yield connection
 
 
 def load(conn, path: Path):
@@ -97,27 +77,9 @@ def load_night(conn, folder: Path):
     return load_files(conn, delivered_files([folder]), key=KEY, seeds_dir=SEEDS_DIR)
 
 
-def raw_count(conn, table: str) -> int:
-    return conn.execute(f"select count(*) from raw.{table}").fetchone()[0]
-
-
-def quarantined(conn, source: str) -> list[tuple[int, list[str]]]:
-    return conn.execute("select line_number, reasons from audit.quarantined_rows where source = %s "
-                        "order by load_id, line_number", (source,)).fetchall()
-
-
-def stored_anywhere(conn, text: str) -> list[str]:
-    """The raw and audit tables holding ``text`` in any column of any row."""
-    tables = conn.execute("select table_schema, table_name from information_schema.tables "
-                          "where table_schema in ('raw', 'audit') and table_type = 'BASE TABLE'").fetchall()
-    return [f"{schema}.{table}" for schema, table in tables
-            if conn.execute(f"select count(*) from {schema}.{table} as t where t::text like %s",
-                            (f"%{text}%",)).fetchone()[0]]
-
-
 # ------------------------------------------------------------------------------------------------ good files
-def test_good_files_of_each_contract_load_every_row(conn, tmp_path):
-    extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [
+def test_good_files_of_each_contract_load_everycontract_row(conn, tmp_path):
+    write_extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [
         case("CC-1"),
         finalised("CC-2", contact_type="STOP_SEARCH", contact_record_id="SS-1", complainant_ethnicity="NS",
                   complainant_sex="U", complainant_age_band="NOT_RECORDED", complainant_disability="PREFER_NOT_TO_SAY",
@@ -125,13 +87,13 @@ def test_good_files_of_each_contract_load_every_row(conn, tmp_path):
         case("CC-3", contact_type="CUSTODY", contact_record_id="CU-1", complainant_id="",
              complainant_disability="NOT_RECORDED", handling_route="INDEPENDENT_INVESTIGATION"),
         case("CC-4", received_date="2024-02-28T16:30:00+00:00", contact_type="UNKNOWN")])
-    extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-29", [
+    write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-29", [
         allegation("AL-1", "CC-1"),
         allegation("AL-2", "CC-1", category="DISCRIMINATORY_BEHAVIOUR", discrimination_characteristic="RACE",
                    outcome="UPHELD"),
         allegation("AL-3", "CC-2", category="POLICE_POWERS", subject_id="", outcome="SERVICE_ACCEPTABLE"),
         allegation("AL-4", "CC-3", category="DISCRIMINATORY_BEHAVIOUR", discrimination_characteristic="DISABILITY")])
-    extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
+    write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
         proceeding("MP-1", "CC-1"),
         proceeding("MP-2", "", officer_id="P-2", proceeding_type="HEARING", severity="GROSS_MISCONDUCT",
                    concluded_date="2024-02-20", outcome="PROVEN", sanction="DISMISSAL"),
@@ -156,8 +118,8 @@ def test_good_files_of_each_contract_load_every_row(conn, tmp_path):
 
 # ------------------------------------------------------------------------------------------------ delivered cases
 def test_an_allegation_whose_case_was_never_delivered_is_quarantined(conn, tmp_path):
-    cases = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    allegations = load(conn, extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [
+    cases = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    allegations = load(conn, write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [
         allegation("AL-1", "CC-1"), allegation("AL-2", "CC-9")]))
     assert (cases.rows_loaded, allegations.rows_loaded, allegations.rows_quarantined) == (1, 1, 1)
     assert quarantined(conn, "complaint_allegations") == [(3, [NOT_DELIVERED])]
@@ -167,10 +129,10 @@ def test_an_allegation_whose_case_was_never_delivered_is_quarantined(conn, tmp_p
 
 def test_an_allegation_whose_case_arrives_the_same_night_loads(conn, tmp_path):
     # The allegations file is dated before the cases file and sorts before it by name: the contract order wins.
-    allegations = extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-01", [
+    allegations = write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-01", [
         allegation("AL-1", "CC-1"), allegation("AL-2", "CC-2"), allegation("AL-3", "CC-9")])
-    proceedings = extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-01", [proceeding("MP-1", "CC-2")])
-    cases = extract(tmp_path, COMPLAINT_CASES, "2024-02-02", [case("CC-1"), case("CC-2")])
+    proceedings = write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-01", [proceeding("MP-1", "CC-2")])
+    cases = write_extract(tmp_path, COMPLAINT_CASES, "2024-02-02", [case("CC-1"), case("CC-2")])
     assert delivered_files([tmp_path]) == [cases, allegations, proceedings]
 
     results = load_night(conn, tmp_path)
@@ -181,15 +143,15 @@ def test_an_allegation_whose_case_arrives_the_same_night_loads(conn, tmp_path):
 
 
 def test_an_allegation_whose_case_was_delivered_on_an_earlier_night_loads(conn, tmp_path):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [case("CC-2")]))  # CC-1 not in tonight's cases
-    result = load(conn, extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-29", [allegation("AL-1", "CC-1")]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [case("CC-2")]))  # CC-1 not in tonight's cases
+    result = load(conn, write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-02-29", [allegation("AL-1", "CC-1")]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 0)
 
 
 def test_a_proceeding_with_an_unknown_case_is_quarantined_and_an_internal_one_loads(conn, tmp_path):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    result = load(conn, extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    result = load(conn, write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
         proceeding("MP-1", "CC-1"), proceeding("MP-2", "CC-9"), proceeding("MP-3", "")]))
     assert (result.rows_loaded, result.rows_quarantined) == (2, 1)
     assert quarantined(conn, "misconduct_proceedings") == [(3, [NOT_DELIVERED])]
@@ -198,7 +160,7 @@ def test_a_proceeding_with_an_unknown_case_is_quarantined_and_an_internal_one_lo
 
 
 def test_a_proceeding_loads_when_there_are_no_cases_at_all_if_it_is_internal(conn, tmp_path):
-    result = load(conn, extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
+    result = load(conn, write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
         proceeding("MP-1", ""), proceeding("MP-2", "CC-1")]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
 
@@ -213,8 +175,8 @@ def test_a_proceeding_loads_when_there_are_no_cases_at_all_if_it_is_internal(con
      "unknown discrimination_characteristic 'HEIGHT'"),
 ], ids=["discrimination without a characteristic", "a characteristic on another category", "unknown characteristic"])
 def test_a_discrimination_characteristic_goes_with_discriminatory_behaviour_only(conn, tmp_path, row, reason):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    result = load(conn, extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1"), row]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    result = load(conn, write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1"), row]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
     assert quarantined(conn, "complaint_allegations") == [(3, [reason])]
 
@@ -232,7 +194,7 @@ def test_a_discrimination_characteristic_goes_with_discriminatory_behaviour_only
         "outcome without finalised date", "finalised before received", "a date as age band",
         "officer-observed code as self-defined ethnicity", "received in the future"])
 def test_an_incomplete_or_inconsistent_case_is_quarantined_with_its_reason(conn, tmp_path, row, reason):
-    result = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
+    result = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
         case("CC-1", contact_type="STOP_SEARCH", contact_record_id="SS-1"), row]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
     assert quarantined(conn, "complaint_cases") == [(3, [reason])]
@@ -249,8 +211,8 @@ def test_an_incomplete_or_inconsistent_case_is_quarantined_with_its_reason(conn,
 ], ids=["sanction when not proven", "sanction while open", "concluded without outcome",
         "outcome without concluded date", "concluded before opened"])
 def test_an_inconsistent_proceeding_is_quarantined_with_its_reason(conn, tmp_path, row, reason):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    result = load(conn, extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    result = load(conn, write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
         proceeding("MP-1", concluded_date="2024-02-15", outcome="PROVEN", sanction="WRITTEN_WARNING"), row]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
     assert quarantined(conn, "misconduct_proceedings") == [(3, [reason])]
@@ -258,8 +220,8 @@ def test_an_inconsistent_proceeding_is_quarantined_with_its_reason(conn, tmp_pat
 
 # ------------------------------------------------------------------------------------------------ re-delivery
 def test_a_case_delivered_again_with_its_outcome_loads_again_but_twice_in_one_file_quarantines_both(conn, tmp_path):
-    january = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1"), case("CC-2")]))
-    february = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [
+    january = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1"), case("CC-2")]))
+    february = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-02-29", [
         finalised("CC-1", case_outcome="SERVICE_NOT_ACCEPTABLE"), case("CC-2")]))
     assert (january.rows_loaded, february.rows_loaded, february.rows_quarantined) == (2, 2, 0)
     deliveries = conn.execute("select file_name, finalised_date, case_outcome from raw.complaint_cases "
@@ -267,7 +229,7 @@ def test_a_case_delivered_again_with_its_outcome_loads_again_but_twice_in_one_fi
     assert deliveries == [("complaint_cases_2024-01-31.csv", None, None),
                           ("complaint_cases_2024-02-29.csv", "2024-02-20", "SERVICE_NOT_ACCEPTABLE")]
 
-    march = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-03-31", [
+    march = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-03-31", [
         finalised("CC-1", case_outcome="SERVICE_NOT_ACCEPTABLE"), case("CC-2"), finalised("CC-2")]))
     assert (march.rows_loaded, march.rows_quarantined) == (1, 2)
     assert quarantined(conn, "complaint_cases") == [(3, ["duplicate case_id within the file"]),
@@ -275,13 +237,13 @@ def test_a_case_delivered_again_with_its_outcome_loads_again_but_twice_in_one_fi
 
 
 def test_allegations_and_proceedings_delivered_again_load_again(conn, tmp_path):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
     for date, outcome in (("2024-01-31", ""), ("2024-02-29", "UPHELD")):
-        result = load(conn, extract(tmp_path, COMPLAINT_ALLEGATIONS, date, [allegation("AL-1", outcome=outcome)]))
+        result = load(conn, write_extract(tmp_path, COMPLAINT_ALLEGATIONS, date, [allegation("AL-1", outcome=outcome)]))
         assert (result.rows_loaded, result.rows_quarantined) == (1, 0)
     for date, values in (("2024-01-31", {}), ("2024-02-29", dict(concluded_date="2024-02-15", outcome="PROVEN",
                                                                  sanction="WRITTEN_WARNING"))):
-        result = load(conn, extract(tmp_path, MISCONDUCT_PROCEEDINGS, date, [proceeding("MP-1", **values)]))
+        result = load(conn, write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, date, [proceeding("MP-1", **values)]))
         assert (result.rows_loaded, result.rows_quarantined) == (1, 0)
     assert (raw_count(conn, "complaint_allegations"), raw_count(conn, "misconduct_proceedings")) == (2, 2)
 
@@ -289,18 +251,18 @@ def test_allegations_and_proceedings_delivered_again_load_again(conn, tmp_path):
 # ------------------------------------------------------------------------------------------------ pseudonymisation
 def test_identifiers_are_hashed_with_the_same_key_as_the_other_sources(conn, tmp_path):
     stop_search = ",".join(STOP_SEARCH[column.header] for column in FORCE_STOP_SEARCH.columns)
-    people = _row(HR_PEOPLE, dict(
+    people = contract_row(HR_PEOPLE, dict(
         person_id="P-1", workforce_type="OFFICER", rank_grade="CONSTABLE", department="RESPONSE",
         specialist_role="false", lpu_code="BIR", fte="1.0", start_date="2015-09-01", ethnicity="W1", sex="F",
         date_of_birth="1990-06-15", disability="NOT_DISABLED", religion_or_belief="NO_RELIGION",
         sexual_orientation="HETEROSEXUAL", gender_reassignment="GENDER_SAME_AS_AT_BIRTH", marital_status="SINGLE",
         pregnancy_maternity="NOT_PREGNANT_OR_MATERNITY"), {})
-    extract(tmp_path, FORCE_STOP_SEARCH, "2024-01-31", [stop_search])
-    extract(tmp_path, HR_PEOPLE, "2024-01-31", [people])
-    extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
+    write_extract(tmp_path, FORCE_STOP_SEARCH, "2024-01-31", [stop_search])
+    write_extract(tmp_path, HR_PEOPLE, "2024-01-31", [people])
+    write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
         case("CC-1", contact_type="STOP_SEARCH", contact_record_id="SS-1", complainant_id="CP-1")])
-    extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1", "CC-1", subject_id="P-1")])
-    extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-01-31", [proceeding("MP-1", "CC-1", officer_id="P-1")])
+    write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1", "CC-1", subject_id="P-1")])
+    write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-01-31", [proceeding("MP-1", "CC-1", officer_id="P-1")])
 
     results = load_night(conn, tmp_path)
 
@@ -321,7 +283,7 @@ def test_identifiers_are_hashed_with_the_same_key_as_the_other_sources(conn, tmp
 
 
 def test_an_identifier_in_a_quarantined_row_is_hashed_too(conn, tmp_path):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
         case("CC-7", complainant_id="CP-7", contact_type="CUSTODY", contact_record_id="")]))
     [(record,)] = conn.execute("select record from audit.quarantined_rows").fetchall()
     assert (record["case_id"], record["complainant_id"]) == (hashed("CC-7"), hashed("CP-7"))
@@ -332,7 +294,7 @@ def test_an_identifier_in_a_quarantined_row_is_hashed_too(conn, tmp_path):
 
 
 def test_a_quoted_empty_case_id_is_an_internal_proceeding(conn, tmp_path):
-    path = extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [proceeding("MP-1", '""'),
+    path = write_extract(tmp_path, MISCONDUCT_PROCEEDINGS, "2024-02-29", [proceeding("MP-1", '""'),
                                                                      proceeding("MP-2", " ")])
     result = load(conn, path)
     assert (result.rows_loaded, result.rows_quarantined) == (2, 0), quarantined(conn, "misconduct_proceedings")
@@ -340,14 +302,14 @@ def test_a_quoted_empty_case_id_is_an_internal_proceeding(conn, tmp_path):
 
 
 def test_a_quoted_empty_contact_record_id_is_missing(conn, tmp_path):
-    result = load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
+    result = load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [
         case("CC-1", contact_type="STOP_SEARCH", contact_record_id='""')]))
     assert (result.rows_loaded, result.rows_quarantined) == (0, 1)
 
 
 def test_a_padded_case_id_still_finds_its_case(conn, tmp_path):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
-    result = load(conn, extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1", "CC-1 ")]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-31", [case("CC-1")]))
+    result = load(conn, write_extract(tmp_path, COMPLAINT_ALLEGATIONS, "2024-01-31", [allegation("AL-1", "CC-1 ")]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 0), quarantined(conn, "complaint_allegations")
     assert conn.execute("select case_id from raw.complaint_allegations").fetchone() == (hashed("CC-1"),)
 
@@ -362,10 +324,10 @@ REDELIVERED = {
 
 @pytest.mark.parametrize("table", list(REDELIVERED))
 def test_loading_an_identical_file_again_is_a_no_op(conn, tmp_path, table):
-    load(conn, extract(tmp_path, COMPLAINT_CASES, "2024-01-01", [case("CC-1")]))
+    load(conn, write_extract(tmp_path, COMPLAINT_CASES, "2024-01-01", [case("CC-1")]))
     loads_before = conn.execute("select count(*) from audit.loads").fetchone()[0]
     contract, rows = REDELIVERED[table]
-    path = extract(tmp_path, contract, "2024-01-31", rows)
+    path = write_extract(tmp_path, contract, "2024-01-31", rows)
     first = load(conn, path)
     assert first.status == "loaded" and first.rows_loaded >= 1 and first.rows_quarantined >= 1, first.message
     in_raw, in_quarantine = raw_count(conn, table), len(quarantined(conn, table))
@@ -387,23 +349,23 @@ def load_valid_complaints(conn, folder: Path) -> None:
     january, february = folder / "january", folder / "february"
     january.mkdir()
     february.mkdir()
-    extract(january, COMPLAINT_CASES, "2024-01-31", [
+    write_extract(january, COMPLAINT_CASES, "2024-01-31", [
         case("CC-1"),
         case("CC-2", contact_type="STOP_SEARCH", contact_record_id="SS-1", complainant_ethnicity="W1",
              complainant_sex="M", complainant_age_band="AGE_18_24"),
         case("CC-3", contact_type="CUSTODY", contact_record_id="CU-1", complainant_id="",
              complainant_ethnicity="NS", complainant_disability="PREFER_NOT_TO_SAY"),
         case("CC-4", contact_type="STOP_SEARCH")])  # quarantined: no contact record
-    extract(january, COMPLAINT_ALLEGATIONS, "2024-01-31", [
+    write_extract(january, COMPLAINT_ALLEGATIONS, "2024-01-31", [
         allegation("AL-1", "CC-1"),
         allegation("AL-2", "CC-2", category="DISCRIMINATORY_BEHAVIOUR", discrimination_characteristic="RACE"),
         allegation("AL-3", "CC-3", category="DELIVERY_OF_DUTIES", subject_id=""),
         allegation("AL-4", "CC-4")])  # quarantined: its case was
-    extract(january, MISCONDUCT_PROCEEDINGS, "2024-01-31", [
+    write_extract(january, MISCONDUCT_PROCEEDINGS, "2024-01-31", [
         proceeding("MP-1", "CC-1", opened_date="2024-01-20"),
         proceeding("MP-2", "", officer_id="P-2", severity="GROSS_MISCONDUCT", proceeding_type="HEARING",
                    opened_date="2024-01-05")])
-    extract(february, COMPLAINT_CASES, "2024-02-29", [
+    write_extract(february, COMPLAINT_CASES, "2024-02-29", [
         finalised("CC-1", case_outcome="SERVICE_NOT_ACCEPTABLE"),
         finalised("CC-2", finalised_date="2024-02-10", case_outcome="NO_FURTHER_ACTION",
                   contact_type="STOP_SEARCH", contact_record_id="SS-1", complainant_ethnicity="W1",
@@ -411,13 +373,13 @@ def load_valid_complaints(conn, folder: Path) -> None:
         case("CC-5", received_date="2024-02-12", handling_route="SERVICE_RECOVERY",
              complainant_age_band="NOT_RECORDED"),
         finalised("CC-6", case_outcome="")])  # quarantined: finalised without outcome
-    extract(february, COMPLAINT_ALLEGATIONS, "2024-02-29", [
+    write_extract(february, COMPLAINT_ALLEGATIONS, "2024-02-29", [
         allegation("AL-1", "CC-1", outcome="UPHELD"),
         allegation("AL-2", "CC-2", category="DISCRIMINATORY_BEHAVIOUR", discrimination_characteristic="RACE",
                    outcome="NOT_UPHELD"),
         allegation("AL-5", "CC-5", category="INDIVIDUAL_BEHAVIOURS", subject_id="P-9"),  # in no HR snapshot: fine
         allegation("AL-6", "CC-5", category="OTHER", discrimination_characteristic="SEX")])  # quarantined
-    extract(february, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
+    write_extract(february, MISCONDUCT_PROCEEDINGS, "2024-02-29", [
         proceeding("MP-1", "CC-1", opened_date="2024-01-20", concluded_date="2024-02-25", outcome="PROVEN",
                    sanction="WRITTEN_WARNING"),
         proceeding("MP-2", "", officer_id="P-2", severity="GROSS_MISCONDUCT", proceeding_type="HEARING",
@@ -559,13 +521,7 @@ DEFECTS = {
 @pytest.mark.parametrize("defect", list(DEFECTS))
 def test_a_defect_written_straight_into_raw_fails_the_expectation_that_names_it(complaints, defect):
     statements, table, column, description, count = DEFECTS[defect]
-    with connect(complaints) as connection:
-        for statement in statements:
-            assert connection.execute(statement).rowcount == 1, statement
-    suite = EXPECTATIONS_DIR / f"raw_{table}.json"
-    run_id = f"complaints-defect-{defect}"
-
-    result = run_suite(complaints, suite, run_id=run_id, parameters=raw_suite_parameters(complaints))
+    result = raw_suite_after_defect(complaints, statements, table, run_id=f"complaints-defect-{defect}")
 
     assert not result.success
     if defect == "a raw case id":  # not hashed, so also not a delivered case: two expectations name it
@@ -580,7 +536,8 @@ def test_a_defect_written_straight_into_raw_fails_the_expectation_that_names_it(
     assert failure.unexpected_count == count, failure
     assert failure.partial_unexpected, failure  # a sample of the offending values or rows
     with pytest.raises(ValidationFailed, match=f"raw_{table} / raw.{table} / {column}: "):
-        validate(complaints, [suite], run_id=run_id + "-raise", parameters_for=raw_suite_parameters(complaints))
+        validate(complaints, [EXPECTATIONS_DIR / f"raw_{table}.json"], run_id=f"complaints-defect-{defect}-raise",
+                 parameters_for=raw_suite_parameters(complaints))
 
 
 def test_a_case_dropped_by_a_corrected_extract_leaves_its_allegations_to_the_raw_suite(complaints, tmp_path):
@@ -588,7 +545,7 @@ def test_a_case_dropped_by_a_corrected_extract_leaves_its_allegations_to_the_raw
     that leaves the case out removes it afterwards, and the suite catches what that orphans."""
     folder = tmp_path / "correction"
     folder.mkdir()
-    corrected = extract(folder, COMPLAINT_CASES, "2024-02-29", [
+    corrected = write_extract(folder, COMPLAINT_CASES, "2024-02-29", [
         finalised("CC-1", case_outcome="SERVICE_NOT_ACCEPTABLE"),
         finalised("CC-2", finalised_date="2024-02-10", case_outcome="NO_FURTHER_ACTION",
                   contact_type="STOP_SEARCH", contact_record_id="SS-1")])  # CC-5 left out

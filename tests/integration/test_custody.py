@@ -9,16 +9,14 @@ so every night loads both sources.
 from __future__ import annotations
 
 import time
-import uuid
 from datetime import date
 
 import pytest
 
-from equality import nightly
-from equality.config import Settings
 from equality.synthetic import Scenario, generate
 from equality.synthetic_custody import generate_custody, scenario_a, scenario_b
-from equality.warehouse import connect, with_database
+from equality.warehouse import connect
+from nights import drop_database, query, run_night_in_new_database
 
 pytestmark = pytest.mark.slow
 
@@ -28,28 +26,14 @@ THRESHOLD = 10
 STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31), searches_per_1000_white_per_year=1.0)
 
 
-def query(url: str, sql: str, *args):
-    with connect(url) as conn:
-        return conn.execute(sql, args).fetchall()
-
-
 def _night(server_url: str, scenario, tmp_path_factory, name: str) -> dict:
-    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
     home = tmp_path_factory.mktemp(name)
     landing = home / "landing"
     generate(STOP_SEARCH, landing)
     custody = generate_custody(scenario, landing)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WAREHOUSE_URL", url)
-        patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", "custody-test-key-0123456789abcdef")
-        settings = Settings.from_env()
-        started = time.perf_counter()
-        published = nightly.run_night(landing, f"custody-{name}", settings)
-        seconds = time.perf_counter() - started
-    return {"url": url, "custody": custody, "published": published, "seconds": seconds}
+    started = time.perf_counter()
+    url, published = run_night_in_new_database(server_url, landing, home, f"custody-{name}")
+    return {"url": url, "custody": custody, "published": published, "seconds": time.perf_counter() - started}
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +42,7 @@ def nights(server_url, tmp_path_factory):
             "B": _night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "b")}
     yield made
     for night in made.values():
-        with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-            conn.execute(f'drop database if exists "{night["url"].rsplit("/", 1)[-1]}" with (force)')
+        drop_database(server_url, night["url"])
 
 
 def charge_row(url: str, group: str = "Black", age_group: str = "All"):

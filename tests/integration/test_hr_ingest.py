@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from equality.config import EXPECTATIONS_DIR, SEEDS_DIR
-from equality.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING, SourceContract
+from equality.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
 from equality.errors import ValidationFailed
 from equality.ingest import load_file
 from equality.nightly import raw_suite_parameters
@@ -22,6 +22,8 @@ from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import bootstrap
 from equality.validation import run_suite, validate
 from equality.warehouse import connect
+from extract_files import (contract_row, quarantined, raw_count, raw_suite_after_defect, stored_anywhere,
+                           write_extract)
 
 KEY = b"hr-ingest-test-key-0123456789"
 CONTRACTS = (HR_PEOPLE, HR_EVENTS, HR_PROCESS_STAGES, HR_VETTING)
@@ -46,15 +48,8 @@ VETTING = dict(vetting_id="V-1", applicant_id="A-1", applicant_type="STAFF", vet
                sexual_orientation="BISEXUAL")
 
 
-def _row(contract: SourceContract, defaults: dict, values: dict) -> str:
-    merged = defaults | values
-    assert set(merged) == {column.header for column in contract.columns}, set(merged) ^ {
-        column.header for column in contract.columns}
-    return ",".join(merged[column.header] for column in contract.columns)
-
-
 def person(person_id: str = "P-1", **values) -> str:
-    return _row(HR_PEOPLE, PERSON, {"person_id": person_id, **values})
+    return contract_row(HR_PEOPLE, PERSON, {"person_id": person_id, **values})
 
 
 def event(event_id: str, person_id: str, event_type: str, effective_date: str, **values) -> str:
@@ -62,7 +57,7 @@ def event(event_id: str, person_id: str, event_type: str, effective_date: str, *
         values.setdefault("leaver_reason", "RESIGNATION")
     if event_type.startswith("SPECIALIST"):
         values.setdefault("department", "FIREARMS")
-    return _row(HR_EVENTS, EVENT, dict(event_id=event_id, person_id=person_id, event_type=event_type,
+    return contract_row(HR_EVENTS, EVENT, dict(event_id=event_id, person_id=person_id, event_type=event_type,
                                        effective_date=effective_date, **values))
 
 
@@ -72,52 +67,20 @@ def promotion(event_id: str, person_id: str, effective_date: str, from_rank: str
 
 
 def stage(process_id: str, candidate_id: str, stage_code: str, outcome: str, stage_date: str, **values) -> str:
-    return _row(HR_PROCESS_STAGES, STAGE, dict(process_id=process_id, candidate_id=candidate_id, stage=stage_code,
+    return contract_row(HR_PROCESS_STAGES, STAGE, dict(process_id=process_id, candidate_id=candidate_id, stage=stage_code,
                                                outcome=outcome, stage_date=stage_date, **values))
 
 
 def vetting(vetting_id: str = "V-1", **values) -> str:
-    return _row(HR_VETTING, VETTING, {"vetting_id": vetting_id, **values})
-
-
-def extract(folder: Path, contract: SourceContract, date: str, rows: list[str]) -> Path:
-    path = folder / f"{contract.raw_table}_{date}.csv"
-    header = ",".join(column.header for column in contract.columns)
-    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return path
+    return contract_row(HR_VETTING, VETTING, {"vetting_id": vetting_id, **values})
 
 
 def hashed(identifier: str) -> str:
     return hmac_sha256_hex(KEY, identifier)
 
 
-@pytest.fixture
-def conn(warehouse_url):
-    with connect(warehouse_url, autocommit=True) as connection:
-        bootstrap(connection)
-        yield connection
-
-
 def load(conn, path: Path):
     return load_file(conn, path, key=KEY, seeds_dir=SEEDS_DIR)
-
-
-def raw_count(conn, table: str) -> int:
-    return conn.execute(f"select count(*) from raw.{table}").fetchone()[0]
-
-
-def quarantined(conn, source: str) -> list[tuple[int, list[str]]]:
-    return conn.execute("select line_number, reasons from audit.quarantined_rows where source = %s "
-                        "order by load_id, line_number", (source,)).fetchall()
-
-
-def stored_anywhere(conn, text: str) -> list[str]:
-    """The raw and audit tables holding ``text`` in any column of any row."""
-    tables = conn.execute("select table_schema, table_name from information_schema.tables "
-                          "where table_schema in ('raw', 'audit') and table_type = 'BASE TABLE'").fetchall()
-    return [f"{schema}.{table}" for schema, table in tables
-            if conn.execute(f"select count(*) from {schema}.{table} as t where t::text like %s",
-                            (f"%{text}%",)).fetchone()[0]]
 
 
 # ------------------------------------------------------------------------------------------------ people
@@ -131,7 +94,7 @@ def test_a_good_people_snapshot_loads_every_row_and_keeps_no_date_of_birth(conn,
                    department="CONTACT"),
             person("P-5", date_of_birth=born["P-5"], fte="1.5")]  # quarantined: fte out of range
 
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", rows))
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", rows))
 
     assert (result.status, result.rows_loaded, result.rows_quarantined) == ("loaded", 4, 1), result.message
     bands = dict(conn.execute("select person_id, age_band from raw.hr_people").fetchall())
@@ -152,7 +115,7 @@ def test_a_good_people_snapshot_loads_every_row_and_keeps_no_date_of_birth(conn,
 
 def test_a_malformed_date_of_birth_is_not_stored_in_the_quarantine_reasons(conn, tmp_path):
     rows = [person("P-1", date_of_birth="15/06/1990"), person("P-2", date_of_birth="2090-06-15")]
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", rows))
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", rows))
     assert result.rows_quarantined == 2
     assert all(any("date_of_birth" in reason for reason in reasons) for _, reasons in quarantined(conn, "hr_people"))
     assert stored_anywhere(conn, "15/06/1990") == [] and stored_anywhere(conn, "2090-06-15") == []
@@ -160,7 +123,7 @@ def test_a_malformed_date_of_birth_is_not_stored_in_the_quarantine_reasons(conn,
 
 def test_a_date_of_birth_in_no_age_band_is_quarantined(conn, tmp_path):
     rows = [person("P-1", date_of_birth="1870-01-01"), person("P-2", date_of_birth="2010-01-01")]  # 130; unborn
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2000-01-31", rows))
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2000-01-31", rows))
     assert (result.rows_loaded, result.rows_quarantined) == (0, 2)
     assert all(any("date_of_birth" in reason for reason in reasons) for _, reasons in quarantined(conn, "hr_people"))
 
@@ -168,10 +131,10 @@ def test_a_date_of_birth_in_no_age_band_is_quarantined(conn, tmp_path):
 def test_prefer_not_to_say_and_not_recorded_both_load_and_stay_distinct(conn, tmp_path):
     declined = {code: "PREFER_NOT_TO_SAY" for code in CHARACTERISTIC_CODES + PERSON_ONLY_CODES}
     unrecorded = {code: "NOT_RECORDED" for code in CHARACTERISTIC_CODES + PERSON_ONLY_CODES}
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", [
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", [
         person("P-1", ethnicity="PNS", **declined), person("P-2", ethnicity="NR", sex="U", **unrecorded)]))
     assert (result.rows_loaded, result.rows_quarantined) == (2, 0), quarantined(conn, "hr_people")
-    candidates = load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-03-31", [
+    candidates = load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-03-31", [
         stage("PR-1", "C-1", "APPLICATION", "PASSED", "2024-01-05", ethnicity="PNS",
               **{code: "PREFER_NOT_TO_SAY" for code in CHARACTERISTIC_CODES}),
         stage("PR-1", "C-2", "APPLICATION", "PASSED", "2024-01-05", ethnicity="NR",
@@ -189,13 +152,13 @@ def test_prefer_not_to_say_and_not_recorded_both_load_and_stay_distinct(conn, tm
 
 
 def test_a_person_loads_once_per_snapshot_but_twice_in_one_snapshot_quarantines_both(conn, tmp_path):
-    first = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-30", [person("P-1")]))
-    second = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", [person("P-1"), person("P-2")]))
+    first = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-30", [person("P-1")]))
+    second = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", [person("P-1"), person("P-2")]))
     assert (first.rows_loaded, second.rows_loaded, second.rows_quarantined) == (1, 2, 0)
     assert conn.execute("select count(*) from raw.hr_people where person_id = %s",
                         (hashed("P-1"),)).fetchone()[0] == 2  # snapshot scope: one row per person per file
 
-    third = load(conn, extract(tmp_path, HR_PEOPLE, "2024-04-01", [
+    third = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-04-01", [
         person("P-1"), person("P-2"), person("P-1", rank_grade="SERGEANT")]))
     assert (third.rows_loaded, third.rows_quarantined) == (1, 2)
     assert quarantined(conn, "hr_people") == [(2, ["duplicate person_id within the file"]),
@@ -208,7 +171,7 @@ def test_a_person_loads_once_per_snapshot_but_twice_in_one_snapshot_quarantines_
     ("SPECIAL", "STAFF_GRADE_K_PLUS", "rank_grade STAFF_GRADE_K_PLUS is not a SPECIAL rank or grade"),
 ], ids=["officer rank for staff", "PCSO rank for an officer", "staff grade for a special"])
 def test_a_rank_not_of_the_workforce_type_is_quarantined(conn, tmp_path, workforce_type, rank, reason):
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", [
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", [
         person("P-1"), person("P-2", workforce_type=workforce_type, rank_grade=rank)]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
     assert quarantined(conn, "hr_people") == [(3, [reason])]
@@ -218,7 +181,7 @@ def test_a_rank_not_of_the_workforce_type_is_quarantined(conn, tmp_path, workfor
 @pytest.mark.parametrize("from_rank, to_rank", [("INSPECTOR", "SERGEANT"), ("SERGEANT", "SERGEANT")],
                          ids=["lower", "equal"])
 def test_a_promotion_to_a_lower_or_equal_rank_is_quarantined(conn, tmp_path, from_rank, to_rank):
-    result = load(conn, extract(tmp_path, HR_EVENTS, "2024-03-31", [
+    result = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-03-31", [
         promotion("E-1", "P-1", "2024-01-10", "CONSTABLE", "SERGEANT"),
         promotion("E-2", "P-2", "2024-01-10", from_rank, to_rank),
         event("E-3", "P-3", "PROMOTION_TEMPORARY", "2024-01-10", from_rank=from_rank, to_rank=to_rank)]))
@@ -230,13 +193,13 @@ def test_a_promotion_to_a_lower_or_equal_rank_is_quarantined(conn, tmp_path, fro
 @pytest.mark.parametrize("from_rank, to_rank", [("CHIEF_CONSTABLE", "STAFF_GRADE_A_D"), ("CONSTABLE", "PCSO")],
                          ids=["officer to staff grade", "officer to PCSO"])
 def test_a_promotion_onto_another_workforce_types_ladder_is_quarantined(conn, tmp_path, from_rank, to_rank):
-    result = load(conn, extract(tmp_path, HR_EVENTS, "2024-03-31", [
+    result = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-03-31", [
         promotion("E-1", "P-1", "2024-01-10", from_rank, to_rank, workforce_type="OFFICER")]))
     assert (result.rows_loaded, result.rows_quarantined) == (0, 1)
 
 
 def test_an_event_after_the_persons_leaver_event_in_the_same_file_is_quarantined_until_a_rejoin(conn, tmp_path):
-    result = load(conn, extract(tmp_path, HR_EVENTS, "2024-01-31", [
+    result = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-01-31", [
         event("E-1", "P-1", "JOINER", "2015-09-01"),
         promotion("E-2", "P-1", "2023-06-01", "CONSTABLE", "SERGEANT"),
         event("E-3", "P-1", "LEAVER", "2024-01-10"),
@@ -252,11 +215,11 @@ def test_an_event_after_the_persons_leaver_event_in_the_same_file_is_quarantined
 
 
 def test_an_event_in_a_later_file_after_a_leaver_loaded_earlier_is_quarantined_until_a_rejoin(conn, tmp_path):
-    january = load(conn, extract(tmp_path, HR_EVENTS, "2024-01-31", [
+    january = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-01-31", [
         event("E-1", "P-1", "JOINER", "2015-09-01"), event("E-2", "P-1", "LEAVER", "2024-01-10")]))
     assert (january.rows_loaded, january.rows_quarantined) == (2, 0)
 
-    february = load(conn, extract(tmp_path, HR_EVENTS, "2024-02-29", [
+    february = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-02-29", [
         event("E-3", "P-1", "SPECIALIST_IN", "2024-02-01"),  # after January's leave: quarantined
         event("E-4", "P-1", "JOINER", "2024-02-10"),  # the re-join
         event("E-5", "P-1", "SPECIALIST_IN", "2024-02-20"),  # after the re-join: loads
@@ -264,7 +227,7 @@ def test_an_event_in_a_later_file_after_a_leaver_loaded_earlier_is_quarantined_u
     ]))
     assert (february.rows_loaded, february.rows_quarantined) == (3, 1)
 
-    march = load(conn, extract(tmp_path, HR_EVENTS, "2024-03-31", [
+    march = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-03-31", [
         promotion("E-7", "P-1", "2024-03-01", "CONSTABLE", "SERGEANT"),  # after the second leave: quarantined
         event("E-8", "P-1", "JOINER", "2024-03-05"),
         promotion("E-9", "P-1", "2024-03-20", "CONSTABLE", "SERGEANT"),
@@ -284,7 +247,7 @@ def test_an_event_in_a_later_file_after_a_leaver_loaded_earlier_is_quarantined_u
 ], ids=["leaver without a reason", "joiner with a leaver reason", "specialist move without department",
         "promotion without from_rank"])
 def test_an_incomplete_event_is_quarantined_with_its_reason(conn, tmp_path, row, reason):
-    result = load(conn, extract(tmp_path, HR_EVENTS, "2024-01-31", [event("E-1", "P-1", "JOINER", "2015-09-01"), row]))
+    result = load(conn, write_extract(tmp_path, HR_EVENTS, "2024-01-31", [event("E-1", "P-1", "JOINER", "2015-09-01"), row]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
     assert quarantined(conn, "hr_events") == [(3, [reason])]
 
@@ -292,7 +255,7 @@ def test_an_incomplete_event_is_quarantined_with_its_reason(conn, tmp_path, row,
 # ------------------------------------------------------------------------------------------------ process stages
 @pytest.mark.parametrize("process_type, stage_code", [("PROMOTION", "ASSESSMENT_CENTRE"), ("RECRUITMENT", "BOARD")])
 def test_a_stage_not_of_the_process_type_is_quarantined(conn, tmp_path, process_type, stage_code):
-    result = load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [
+    result = load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [
         stage("PR-1", "C-1", "APPLICATION", "PASSED", "2024-01-05", process_type=process_type),
         stage("PR-1", "C-1", stage_code, "PASSED", "2024-01-20", process_type=process_type)]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 1)
@@ -301,10 +264,10 @@ def test_a_stage_not_of_the_process_type_is_quarantined(conn, tmp_path, process_
 
 
 def test_process_stages_delivered_again_are_quarantined_by_their_composite_key(conn, tmp_path):
-    first = load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [
+    first = load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [
         stage("PR-1", "C-1", "APPLICATION", "PASSED", "2024-01-05"),
         stage("PR-1", "C-1", "EXAM", "PASSED", "2024-01-20")]))
-    second = load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-02-29", [
+    second = load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-02-29", [
         stage("PR-1", "C-1", "EXAM", "PASSED", "2024-01-20"),  # delivered again: quarantined
         stage("PR-1", "C-1", "INTERVIEW", "PASSED", "2024-02-10"),  # the candidate's next stage: loads
         stage("PR-2", "C-1", "EXAM", "PASSED", "2024-02-12"),  # same candidate and stage, other process: loads
@@ -319,16 +282,16 @@ def test_process_stages_delivered_again_are_quarantined_by_their_composite_key(c
 
 
 def test_a_stage_delivered_again_without_its_trailing_space_is_still_already_loaded(conn, tmp_path):
-    load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [stage("PR-1 ", "C-1", "APPLICATION", "PASSED",
+    load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-01-31", [stage("PR-1 ", "C-1", "APPLICATION", "PASSED",
                                                                          "2024-01-05")]))
-    again = load(conn, extract(tmp_path, HR_PROCESS_STAGES, "2024-02-29", [stage("PR-1", "C-1", "APPLICATION",
+    again = load(conn, write_extract(tmp_path, HR_PROCESS_STAGES, "2024-02-29", [stage("PR-1", "C-1", "APPLICATION",
                                                                                "PASSED", "2024-01-05")]))
     assert (again.rows_loaded, again.rows_quarantined) == (0, 1)
 
 
 # ------------------------------------------------------------------------------------------------ vetting
 def test_vetting_decided_before_it_was_applied_for_is_quarantined(conn, tmp_path):
-    result = load(conn, extract(tmp_path, HR_VETTING, "2024-02-29", [
+    result = load(conn, write_extract(tmp_path, HR_VETTING, "2024-02-29", [
         vetting("V-1"), vetting("V-2", applied_date="2024-02-01", decided_date="2024-01-15"),
         vetting("V-3", applied_date="2024-02-01", decided_date="2024-02-01")]))
     assert (result.rows_loaded, result.rows_quarantined) == (2, 1)
@@ -351,7 +314,7 @@ REDELIVERED = {
 @pytest.mark.parametrize("table", list(REDELIVERED))
 def test_loading_an_identical_file_again_is_a_no_op(conn, tmp_path, table):
     contract, rows = REDELIVERED[table]
-    path = extract(tmp_path, contract, "2024-01-31", rows)
+    path = write_extract(tmp_path, contract, "2024-01-31", rows)
     first = load(conn, path)
     assert first.status == "loaded" and first.rows_loaded >= 1 and first.rows_quarantined >= 1, first.message
 
@@ -375,20 +338,20 @@ def load_valid_workforce(conn, folder: Path) -> None:
               person("P-4", workforce_type="SPECIAL", rank_grade="SPECIAL_CONSTABLE", start_date="2023-11-20",
                      ethnicity="NR", disability="NOT_RECORDED")]
     results = [
-        load(conn, extract(folder, HR_PEOPLE, "2024-01-31", people)),
-        load(conn, extract(folder, HR_PEOPLE, "2024-02-29", [*people[:1], *people[2:], person("P-5")])),
-        load(conn, extract(folder, HR_EVENTS, "2024-01-31", [
+        load(conn, write_extract(folder, HR_PEOPLE, "2024-01-31", people)),
+        load(conn, write_extract(folder, HR_PEOPLE, "2024-02-29", [*people[:1], *people[2:], person("P-5")])),
+        load(conn, write_extract(folder, HR_EVENTS, "2024-01-31", [
             event("E-1", "P-1", "JOINER", "2015-09-01"),
             promotion("E-2", "P-1", "2023-06-01", "CONSTABLE", "SERGEANT"),
             event("E-3", "P-1", "PROMOTION_TEMPORARY", "2023-09-01", from_rank="SERGEANT", to_rank="INSPECTOR"),
             event("E-4", "P-2", "SPECIALIST_IN", "2020-05-01", department="MAJOR_CRIME"),
             event("E-5", "P-3", "JOINER", "2015-09-01", workforce_type="STAFF")])),
-        load(conn, extract(folder, HR_EVENTS, "2024-02-29", [
+        load(conn, write_extract(folder, HR_EVENTS, "2024-02-29", [
             event("E-6", "P-2", "LEAVER", "2024-02-10", leaver_reason="RETIREMENT"),
             event("E-7", "P-2", "SPECIALIST_OUT", "2024-02-15", department="MAJOR_CRIME"),  # quarantined: left
             promotion("E-8", "P-3", "2024-02-01", "STAFF_GRADE_A_D", "STAFF_GRADE_E_G", workforce_type="STAFF"),
             event("E-9", "P-6", "JOINER", "2024-02-26", workforce_type="PCSO")])),  # in no snapshot yet
-        load(conn, extract(folder, HR_PROCESS_STAGES, "2024-01-31", [
+        load(conn, write_extract(folder, HR_PROCESS_STAGES, "2024-01-31", [
             stage("PR-1", "C-1", "APPLICATION", "PASSED", "2024-01-05"),
             stage("PR-1", "C-1", "EXAM", "PASSED", "2024-01-20"),
             stage("PR-1", "C-2", "APPLICATION", "PASSED", "2024-01-05", ethnicity="PNS"),
@@ -399,11 +362,11 @@ def load_valid_workforce(conn, folder: Path) -> None:
                   target_role="CONSTABLE"),
             stage("PR-2", "C-3", "ONLINE_ASSESSMENT", "WITHDRAWN", "2024-01-15", process_type="RECRUITMENT",
                   target_role="CONSTABLE")])),
-        load(conn, extract(folder, HR_PROCESS_STAGES, "2024-02-29", [
+        load(conn, write_extract(folder, HR_PROCESS_STAGES, "2024-02-29", [
             stage("PR-1", "C-1", "EXAM", "PASSED", "2024-01-20"),  # quarantined: already loaded
             stage("PR-1", "C-1", "INTERVIEW", "PASSED", "2024-02-10"),
             stage("PR-1", "C-1", "BOARD", "PASSED", "2024-02-20")])),
-        load(conn, extract(folder, HR_VETTING, "2024-02-29", [
+        load(conn, write_extract(folder, HR_VETTING, "2024-02-29", [
             vetting("V-1"), vetting("V-2", applicant_id="A-2", applicant_type="OFFICER",
                                     vetting_level="MANAGEMENT_VETTING", outcome="REFUSED", ethnicity="NR"),
             vetting("V-3", decided_date="2024-01-01")])),  # quarantined: decided before applied
@@ -511,13 +474,7 @@ DEFECTS = {
 @pytest.mark.parametrize("defect", list(DEFECTS))
 def test_a_defect_written_straight_into_raw_fails_the_expectation_that_names_it(workforce, defect):
     statements, table, column, description, count = DEFECTS[defect]
-    with connect(workforce) as connection:
-        for statement in statements:
-            assert connection.execute(statement).rowcount == 1, statement
-    suite = EXPECTATIONS_DIR / f"raw_{table}.json"
-    run_id = f"hr-defect-{defect}"
-
-    result = run_suite(workforce, suite, run_id=run_id, parameters=raw_suite_parameters(workforce))
+    result = raw_suite_after_defect(workforce, statements, table, run_id=f"hr-defect-{defect}")
 
     assert not result.success
     [failure] = result.failures
@@ -526,11 +483,12 @@ def test_a_defect_written_straight_into_raw_fails_the_expectation_that_names_it(
     if description:  # an unexpected-rows query: its description names the rule
         assert (failure.expectation_type, failure.description) == ("unexpected_rows_expectation", description)
     with pytest.raises(ValidationFailed, match=f"raw_{table} / raw.{table} / {column}: "):
-        validate(workforce, [suite], run_id=run_id + "-raise", parameters_for=raw_suite_parameters(workforce))
+        validate(workforce, [EXPECTATIONS_DIR / f"raw_{table}.json"], run_id=f"hr-defect-{defect}-raise",
+                 parameters_for=raw_suite_parameters(workforce))
 
 
 def test_a_code_with_surrounding_spaces_that_ingest_accepts_passes_the_raw_suite(conn, warehouse_url, tmp_path):
-    result = load(conn, extract(tmp_path, HR_PEOPLE, "2024-03-31", [person("P-1", rank_grade=" CONSTABLE")]))
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, "2024-03-31", [person("P-1", rank_grade=" CONSTABLE")]))
     assert (result.rows_loaded, result.rows_quarantined) == (1, 0)
     suite = run_suite(warehouse_url, HR_SUITES[0], run_id="hr-padded", parameters=raw_suite_parameters(warehouse_url))
     assert suite.success, [failure.describe(suite.suite_name, "raw", "hr_people") for failure in suite.failures]

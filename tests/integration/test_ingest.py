@@ -15,8 +15,6 @@ from equality.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
 from equality.errors import RejectedFiles
 from equality.ingest import load_file, load_files
 from equality.pseudonymise import hmac_sha256_hex
-from equality.schema import bootstrap
-from equality.warehouse import connect
 
 KEY = b"ingest-test-key-0123456789"
 HEADER = ",".join(FORCE_STOP_SEARCH.column_names)
@@ -38,13 +36,6 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
 
 def extract(folder: Path, rows: list[str], name: str = "stop_search_2024-01-31.csv", header: str = HEADER) -> Path:
     return write(folder, name, "\n".join([header, *rows]) + "\n")
-
-
-@pytest.fixture
-def conn(warehouse_url):
-    with connect(warehouse_url, autocommit=True) as connection:
-        bootstrap(connection)
-        yield connection
 
 
 def load(conn, path: Path):

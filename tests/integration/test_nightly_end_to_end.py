@@ -28,6 +28,7 @@ from equality.synthetic_custody import generate_custody, scenario_a
 from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
 from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect, describe
+from nights import query
 
 pytestmark = pytest.mark.slow
 
@@ -70,11 +71,6 @@ def night(module_warehouse_url, tmp_path_factory):
         yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run,
                "extract": extract, "custody": custody, "workforce": workforce, "complaints": complaints,
                "airflow_env": airflow_env}
-
-
-def query(url: str, sql: str, *args):
-    with connect(url) as conn:
-        return conn.execute(sql, args).fetchall()
 
 
 def broad_ratio_row(url: str, group: str, area: str = "FORCE", basis: str = "self-defined"):

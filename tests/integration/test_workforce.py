@@ -10,19 +10,17 @@ and Asian applicants 1.3 times as often as White applicants.
 from __future__ import annotations
 
 import csv
-import uuid
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from equality import nightly
 from equality.cli import DEMO_WORKFORCE, workforce_headline
-from equality.config import SEEDS_DIR, Settings
+from equality.config import SEEDS_DIR
 from equality.synthetic import Scenario, generate
 from equality.synthetic_workforce import demo_scenario, generate_workforce
-from equality.warehouse import connect, with_database
+from nights import drop_database, query, run_night_in_new_database
 
 pytestmark = pytest.mark.slow
 
@@ -31,28 +29,15 @@ SCENARIO = demo_scenario(initial_headcount=DEMO_WORKFORCE)
 YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
 
 
-def query(url: str, sql: str, *args):
-    with connect(url) as conn:
-        return conn.execute(sql, args).fetchall()
-
-
 @pytest.fixture(scope="module")
 def night(server_url, tmp_path_factory):
-    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
     home = tmp_path_factory.mktemp("workforce")
     landing = home / "landing"
     generate(STOP_SEARCH, landing)  # the stop-search suites require published rows
     workforce = generate_workforce(SCENARIO, landing)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WAREHOUSE_URL", url)
-        patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", "workforce-test-key-0123456789abcdef")
-        nightly.run_night(landing, "workforce", Settings.from_env())
+    url, _ = run_night_in_new_database(server_url, landing, home, "workforce")
     yield {"url": url, "workforce": workforce, "landing": landing}
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')
+    drop_database(server_url, url)
 
 
 def files(night, prefix: str) -> list[Path]:
