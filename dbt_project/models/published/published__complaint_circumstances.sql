@@ -1,6 +1,6 @@
 {{ config(alias='complaint_circumstances') }}
 {#- What BI reads: complaints per 1,000 contacts by circumstance, small numbers suppressed; ratio_status says
-    why a ratio is absent. Team codes are published only where the counts are. -#}
+    why a ratio is absent. Every value (team codes included) is listed; only its counts may be suppressed. -#}
 {%- set both = ['complaints', 'contacts', 'other_complaints', 'other_contacts'] %}
 with circumstances as (
     select * from {{ ref('mart_complaint_circumstances') }}

@@ -24,6 +24,7 @@ described as (
         proceedings.sanction_code,
         sanctions.sort_order as sanction_severity,
         officer.person_id is not null as is_officer_in_workforce,
+        officer.workforce_type_code as officer_workforce_type_code,
         coalesce(officer.ethnic_group, 'Not in workforce history') as officer_ethnic_group,
         officer.rank_grade_code as officer_rank_grade_code
     from proceedings

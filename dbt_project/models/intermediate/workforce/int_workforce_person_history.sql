@@ -1,3 +1,4 @@
+{{ config(indexes=[{'columns': ['person_id', 'valid_from']}]) }}
 {#- Type-2 history of every person, rebuilt from all delivered snapshots each night: one row per person and
     version, valid from the first snapshot that showed it until (not including) valid_to, the first later
     snapshot in which the person was different or absent; valid_to is null while the latest snapshot still
@@ -5,7 +6,8 @@
 
     Built from the raw snapshots rather than with `dbt snapshot`: a snapshot table records what dbt saw when it
     ran, so a backfill or a corrected re-delivery loaded in one night would collapse into one version, and a
-    lost snapshot table could not be rebuilt. This model is the same history, reproducible from raw. -#}
+    lost snapshot table could not be rebuilt. This model is the same history, reproducible from raw.
+    Indexed by person and date: events, allegations and proceedings look a person's record up as at a day. -#}
 {%- set attributes = ['workforce_type_code', 'rank_grade_code', 'rank_group', 'rank_order', 'department_code',
                       'is_specialist_department', 'is_specialist_role', 'lpu_code', 'fte', 'start_date',
                       'ethnic_group', 'sex_code', 'age_band_code', 'disability', 'religion_or_belief',

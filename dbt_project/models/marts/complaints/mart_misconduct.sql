@@ -4,15 +4,17 @@
     (rate_ratio_limit) with ratio_status. Stages: subject_of_allegation (named in an allegation of a complaint
     received in the year), formal_proceedings (a misconduct meeting or hearing opened in the year),
     gross_misconduct_proceedings, sanctioned (proven, with a sanction other than none),
-    final_written_warning_or_above, dismissed (by the year proceedings opened). Officers the workforce history
-    never showed are not in any group's count (fct_allegation and fct_misconduct_proceeding flag them).
+    final_written_warning_or_above, dismissed (by the year proceedings opened). Only people who were police
+    officers on the day count; those the workforce history never showed are in no group's count
+    (fct_allegation and fct_misconduct_proceeding flag them).
     Unsuppressed: analysts only. -#}
 with allegations as (
     select * from {{ ref('fct_allegation') }}
 ),
 
 proceedings as (
-    select * from {{ ref('fct_misconduct_proceeding') }} where is_officer_in_workforce
+    select * from {{ ref('fct_misconduct_proceeding') }}
+    where is_officer_in_workforce and officer_workforce_type_code = 'OFFICER'
 ),
 
 headcount as (
