@@ -257,6 +257,19 @@ class GeneratedExtract:
     truth: Truth
 
 
+@dataclass(frozen=True)
+class GeneratedByContract:
+    """Files of several contracts written by one generator: the files, rows per contract name, the truth."""
+
+    files: list[Path]
+    row_counts: Mapping[str, int]
+    truth: object
+
+    @property
+    def row_count(self) -> int:
+        return sum(self.row_counts.values())
+
+
 # --------------------------------------------------------------------------------------------------- reference
 
 

@@ -122,7 +122,7 @@ import numpy as np
 from equality import synthetic
 from equality.contracts import (COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, HR_PEOPLE, MISCONDUCT_PROCEEDINGS,
                                 SourceContract)
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, _cumulative, _pick, _read_seed
+from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
 from equality.synthetic_workforce import _ids, _iso, _rows, _write
 
 # ------------------------------------------------------------------------------------------------ codes we name
@@ -392,14 +392,10 @@ class ComplaintsTruth:
 
 
 @dataclass(frozen=True)
-class GeneratedComplaints:
-    files: list[Path]
-    row_counts: Mapping[str, int]   # by contract name (complaint_cases, complaint_allegations, misconduct_...)
-    truth: ComplaintsTruth
+class GeneratedComplaints(GeneratedByContract):
+    """The files written (complaint_cases, complaint_allegations, misconduct_proceedings) and the truth behind them."""
 
-    @property
-    def row_count(self) -> int:
-        return sum(self.row_counts.values())
+    truth: ComplaintsTruth
 
 
 # ------------------------------------------------------------------------------------------------ reference

@@ -85,7 +85,7 @@ import numpy as np
 
 from equality import synthetic
 from equality.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING, SourceContract
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, _cumulative, _pick, _read_seed
+from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
 
 # ------------------------------------------------------------------------------------------------ codes we name
 
@@ -497,14 +497,10 @@ class WorkforceTruth:
 
 
 @dataclass(frozen=True)
-class GeneratedWorkforce:
-    files: list[Path]
-    row_counts: Mapping[str, int]       # by contract name (hr_people, hr_events, hr_process_stages, hr_vetting)
-    truth: WorkforceTruth
+class GeneratedWorkforce(GeneratedByContract):
+    """The files written (hr_people, hr_events, hr_process_stages, hr_vetting) and the truth behind them."""
 
-    @property
-    def row_count(self) -> int:
-        return sum(self.row_counts.values())
+    truth: WorkforceTruth
 
 
 # ------------------------------------------------------------------------------------------------ reference
