@@ -26,7 +26,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Iterable, Iterator, Literal
 
 import psycopg
 
@@ -111,19 +111,35 @@ def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], 
 
 
 def _locate_invalid_utf8(path: Path, columns: list[Column]) -> tuple[int, str | None, str]:
-    """Line, column and description of the first byte sequence that is not UTF-8."""
+    """Line, column and description of the first byte sequence that is not UTF-8 text (a NUL byte is not text)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     with open(path, "rb") as stream:
         for line_number, raw_line in enumerate(stream, start=1):
             try:
                 decoder.decode(raw_line)
+                if b"\0" in raw_line:
+                    raise UnicodeDecodeError("utf-8", raw_line, raw_line.index(b"\0"), len(raw_line), "NUL")
             except UnicodeDecodeError as error:
-                prefix = raw_line[: error.start].decode("utf-8", errors="replace")
-                field_index = next(csv.reader([prefix])).__len__() - 1 if prefix else 0
-                column = columns[field_index].header if field_index < len(columns) else None
-                return line_number, column, f"byte 0x{raw_line[error.start]:02x} is not UTF-8"
+                column = _column_at(raw_line, error.start, columns)
+                return line_number, column, f"byte 0x{raw_line[error.start]:02x} is not UTF-8 text"
             decoder.reset()
-    return 0, None, "bytes that are not UTF-8"
+    return 0, None, "bytes that are not UTF-8 text"
+
+
+def _column_at(raw_line: bytes, position: int, columns: list[Column]) -> str | None:
+    """The contract column of the field holding byte ``position`` of a line."""
+    prefix = raw_line[:position].decode("utf-8", errors="replace")
+    field_index = len(next(csv.reader([prefix]))) - 1 if prefix else 0
+    return columns[field_index].header if field_index < len(columns) else None
+
+
+def _locate_carriage_return(path: Path, line: int, columns: list[Column]) -> str | None:
+    with open(path, "rb") as stream:
+        for line_number, raw_line in enumerate(stream, start=1):
+            if line_number == line:
+                position = raw_line.rstrip(b"\r\n").find(b"\r")
+                return _column_at(raw_line, position, columns) if position >= 0 else None
+    return None
 
 
 def _copy_rejection(path: Path, error: psycopg.Error, columns: list[Column]) -> FileRejected:
@@ -140,6 +156,8 @@ def _copy_rejection(path: Path, error: psycopg.Error, columns: list[Column]) -> 
     if "invalid byte sequence" in message:
         line, column, message = _locate_invalid_utf8(path, columns)
         return FileRejected(path, message, line=line, column=column, fix="export the file as UTF-8")
+    if "carriage return" in message and line is not None:
+        column = _locate_carriage_return(path, line, columns)
     if "extra data after last expected column" in message:
         message = f"the row has more fields than the header's {len(columns)}"
     elif "missing data for column" in message:
@@ -290,9 +308,45 @@ def _copy_into_landing(conn: psycopg.Connection, path: Path, columns: list[Colum
         with cursor.copy(f"copy landing ({column_list}) from stdin with (format csv, encoding 'UTF8')") as copy:
             with open(path, "rb") as stream:
                 stream.seek(header_bytes)
-                while chunk := stream.read(CHUNK_BYTES):
-                    copy.write(chunk)
+                for block in _data_that_cannot_end_copy(iter(lambda: stream.read(CHUNK_BYTES), b"")):
+                    copy.write(block)
     return conn.execute("select count(*) from landing").fetchone()[0]
+
+
+END_OF_DATA_MARKER = re.compile(rb"(?m)^\\\.(?=\r?\n|\r|\Z)")
+
+
+def _data_that_cannot_end_copy(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The CSV bytes with every record that is only ``\\.`` quoted (``"\\."``, the same value).
+
+    PostgreSQL before 18 ends COPY FROM STDIN at a record holding only ``\\.``, even in CSV format, and
+    reports success: the rest of the file would be lost silently. Quoting the value keeps it data on every
+    version. Only a ``\\.`` that starts a record counts, not one on a line inside a quoted field, so the
+    quote parity before each (rare) match decides. Blocks end at a line break, so a match never straddles.
+    """
+    in_quotes = False
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        cut = pending.rfind(b"\n") + 1
+        if cut:
+            block, pending = pending[:cut], pending[cut:]
+            yield _quote_end_markers(block, in_quotes)
+            in_quotes ^= block.count(b'"') % 2 == 1
+    if pending:
+        yield _quote_end_markers(pending, in_quotes)
+
+
+def _quote_end_markers(block: bytes, in_quotes: bool) -> bytes:
+    """``block`` (whole lines, starting outside quotes unless ``in_quotes``) with record-starting ``\\.`` quoted."""
+    if b"\\." not in block:
+        return block
+    pieces, start = [], 0
+    for match in END_OF_DATA_MARKER.finditer(block):
+        if (block.count(b'"', 0, match.start()) % 2 == 1) == in_quotes:  # outside quotes: a record of its own
+            pieces += [block[start:match.start()], b'"\\."']
+            start = match.end()
+    return b"".join(pieces) + block[start:]
 
 
 def _register_rejection(conn: psycopg.Connection, contract_name: str, path: Path, sha256: str,
