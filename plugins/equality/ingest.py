@@ -360,24 +360,25 @@ def _register_rejection(conn: psycopg.Connection, contract_name: str, path: Path
 
 def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Path,
               contract: SourceContract | None = None) -> LoadResult:
-    """Load one delivered file; never raises for a bad file (the result says 'rejected' and why)."""
+    """Load one delivered file in a transaction of its own; never raises for a bad file (the result says
+    'rejected' and why, and the rejection is committed in audit.loads)."""
     path = Path(path)
     contract = contract or contract_for(path.name)
     if contract is None:
         raise FileRejected(path, "the file name matches no data contract", fix="see docs/data-contracts.md")
     sha256 = file_sha256(path)
     extract_key = contract.extract_key(path.name)
-    earlier = conn.execute(
-        "select load_id from audit.loads where sha256 = %s and source = %s and extract_key is not distinct from %s "
-        "and status in ('loaded', 'superseded') order by load_id desc limit 1",
-        (sha256, contract.name, contract.extract_key(path.name))).fetchone()
-    if earlier:
-        return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier[0],
-                          message=f"identical to load {earlier[0]}: nothing to do")
     try:
         columns, header_bytes = inspect_header(path, contract)
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"equality.load.{contract.name}",))
+            earlier = conn.execute(
+                "select load_id from audit.loads where sha256 = %s and source = %s "
+                "and extract_key is not distinct from %s and status in ('loaded', 'superseded') "
+                "order by load_id desc limit 1", (sha256, contract.name, extract_key)).fetchone()
+            if earlier:
+                return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier[0],
+                                  message=f"identical to load {earlier[0]}: nothing to do")
             try:
                 with conn.transaction():
                     rows_in_file = _copy_into_landing(conn, path, columns, header_bytes)

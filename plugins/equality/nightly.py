@@ -54,7 +54,7 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> li
     url = warehouse_url(settings)
     with connect(url) as conn:
         bootstrap(conn)
-    with stage(url, run_id, "load"), connect(url) as conn:
+    with stage(url, run_id, "load"), connect(url, autocommit=True) as conn:
         files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
         results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
     return [asdict(result) for result in results]
