@@ -77,3 +77,9 @@ class TransformFailed(EqualityError):
 
 class PublishError(EqualityError):
     """The reporting schema could not be replaced; the previous publication is still in place."""
+
+
+class PublishBlocked(PublishError):
+    """Readers held a table whose shape changed for longer than publish waits, every attempt; retrying later can work."""
+
+    retryable = True

@@ -1,49 +1,167 @@
-"""Publish dbt's suppressed tables to ``reporting`` atomically, only after the mart validation passed.
+"""Publish dbt's suppressed tables to ``reporting``, only after the mart validation passed, without ever
+blocking or confusing a reader.
 
-The new tables are copied into ``reporting_next``; then, in one transaction, ``reporting`` is renamed away,
-``reporting_next`` takes its name, and the old one is dropped. Readers see yesterday's tables or today's,
-never a mixture and never an empty schema; if anything fails the transaction rolls back and yesterday's
-publication stays.
+``reporting`` keeps the same tables from night to night. In one transaction every table's rows are replaced
+(DELETE, then INSERT from ``reporting_candidate``) and ``reporting.publication`` says which run published
+them. DELETE and INSERT take only ROW EXCLUSIVE locks, which readers' ACCESS SHARE locks never conflict
+with, and MVCC gives every reader, at any isolation level, either yesterday's complete tables or today's:
+never a mixture, never an empty table, and no reader waits on publish or publish on a reader (so no
+deadlock). Only a table whose shape changed (or that is no longer published) is dropped and created again,
+which needs an ACCESS EXCLUSIVE lock: publish then waits at most ``LOCK_TIMEOUT`` for readers and retries the
+whole transaction ``ATTEMPTS`` times, backing off, before it gives up with yesterday's publication intact.
+
+Each table keeps one index on its grain (its period, area and group columns), built with the table, and is
+analysed after the replacement so BI's plans see today's rows. Table and column comments (dbt's
+descriptions) are copied from the candidate tables.
 """
 
 from __future__ import annotations
 
-import json
+import logging
+import re
+import time
 
 import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
 
-from equality.errors import PublishError
-from equality.schema import grant_reporting
+from equality.errors import PublishBlocked, PublishError
+from equality.schema import BI_ROLE, ANALYST_ROLE
+
+log = logging.getLogger(__name__)
 
 CANDIDATE_SCHEMA = "reporting_candidate"
+REPORTING_SCHEMA = "reporting"
+PUBLICATION_TABLE = "publication"
+LOCK_TIMEOUT = "2s"
+ATTEMPTS = 5
+FIRST_BACKOFF_SECONDS = 1.0
+# The grain of a published table: its text and date columns, bar those that only describe another
+# (names, period ends, methods, statuses, the reference group a ratio is against).
+DIMENSION_TYPES = ("text", "character varying", "date")
+NOT_GRAIN = re.compile(r"(_name|_end|_method|_status|_label|_description)$|^reference_")
 
 
 def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
-    """Replace ``reporting`` with the candidate tables; return their row counts."""
+    """Replace the rows of every ``reporting`` table with the candidate's; return their row counts."""
     tables = [row[0] for row in conn.execute(
         "select table_name from information_schema.tables where table_schema = %s order by table_name",
         (CANDIDATE_SCHEMA,)).fetchall()]
     if not tables:
         raise PublishError("nothing to publish: reporting_candidate is empty (did dbt build run?)")
-    row_counts: dict[str, int] = {}
-    try:
-        with conn.transaction():
-            conn.execute("select pg_advisory_xact_lock(hashtext('equality.publish'))")
-            conn.execute("drop schema if exists reporting_next cascade")
-            conn.execute("create schema reporting_next")
-            for table in tables:
-                conn.execute(f'create table reporting_next."{table}" as table {CANDIDATE_SCHEMA}."{table}"')
-                row_counts[table] = conn.execute(f'select count(*) from reporting_next."{table}"').fetchone()[0]
-            conn.execute(
-                "create table reporting_next.publication as select %s::text as run_id, now() as published_at, "
-                "(select coalesce(max(load_id), 0) from audit.loads where status = 'loaded') as last_load_id",
-                (run_id,))
-            grant_reporting(conn, "reporting_next")
-            conn.execute("alter schema reporting rename to reporting_previous")
-            conn.execute("alter schema reporting_next rename to reporting")
-            conn.execute("drop schema reporting_previous cascade")
-            conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)",
-                         (run_id, json.dumps(row_counts)))
-    except psycopg.Error as error:
-        raise PublishError(f"publishing failed, the previous reporting schema is unchanged: {error}") from error
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with conn.transaction():
+                conn.execute(f"set local lock_timeout = '{LOCK_TIMEOUT}'")
+                conn.execute("select pg_advisory_xact_lock(hashtext('equality.publish'))")
+                row_counts = _replace_tables(conn, tables, run_id)
+            break
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected) as error:
+            if attempt == ATTEMPTS:
+                raise PublishBlocked(f"publishing gave up after {ATTEMPTS} attempts, each waiting at most "
+                                   f"{LOCK_TIMEOUT} for readers of a table whose shape changed; the previous "
+                                   f"publication is unchanged: {error.diag.message_primary}") from error
+            log.warning("publish attempt %d waited too long for a lock (%s); retrying", attempt,
+                        error.diag.message_primary)
+            time.sleep(FIRST_BACKOFF_SECONDS * 2 ** (attempt - 1))
+        except psycopg.Error as error:
+            raise PublishError(f"publishing failed, the previous publication is unchanged: {error}") from error
+    with conn.transaction():
+        for table in [*tables, PUBLICATION_TABLE]:
+            conn.execute(sql.SQL("analyze {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     return row_counts
+
+
+def _replace_tables(conn: psycopg.Connection, tables: list[str], run_id: str) -> dict[str, int]:
+    conn.execute(f"create temp table {PUBLICATION_TABLE} on commit drop as "
+                 "select %s::text as run_id, now() as published_at, "
+                 "(select coalesce(max(load_id), 0) from audit.loads where status = 'loaded') as last_load_id",
+                 (run_id,))
+    sources = {table: sql.Identifier(CANDIDATE_SCHEMA, table) for table in tables}
+    sources[PUBLICATION_TABLE] = sql.Identifier("pg_temp", PUBLICATION_TABLE)
+    candidate_shapes = _shapes(conn, CANDIDATE_SCHEMA) | {PUBLICATION_TABLE: _temp_shape(conn, PUBLICATION_TABLE)}
+    published_shapes = _shapes(conn, REPORTING_SCHEMA)
+    for table in sorted(set(published_shapes) - set(sources)):
+        conn.execute(sql.SQL("drop table {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
+    row_counts: dict[str, int] = {}
+    for table, source in sources.items():
+        target = sql.Identifier(REPORTING_SCHEMA, table)
+        shape = candidate_shapes[table]
+        if published_shapes.get(table) != shape:
+            _create_like(conn, table, source)
+        else:
+            conn.execute(sql.SQL("delete from {}").format(target))
+        inserted = conn.execute(sql.SQL("insert into {} select * from {}").format(target, source)).rowcount
+        if table != PUBLICATION_TABLE:
+            row_counts[table] = inserted
+            _ensure_grain_index(conn, table, shape)
+            _copy_comments(conn, table)
+    conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)",
+                 (run_id, Jsonb(row_counts)))
+    return row_counts
+
+
+def _shapes(conn: psycopg.Connection, schema: str) -> dict[str, list[tuple[str, str]]]:
+    """Each base table of a schema: its columns and their types, in order."""
+    shapes: dict[str, list[tuple[str, str]]] = {}
+    for table, column, column_type in conn.execute(
+            "select c.relname, a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute as a "
+            "join pg_class as c on c.oid = a.attrelid join pg_namespace as n on n.oid = c.relnamespace "
+            "where n.nspname = %s and c.relkind = 'r' and a.attnum > 0 and not a.attisdropped "
+            "order by c.relname, a.attnum", (schema,)).fetchall():
+        shapes.setdefault(table, []).append((column, column_type))
+    return shapes
+
+
+def _temp_shape(conn: psycopg.Connection, table: str) -> list[tuple[str, str]]:
+    return conn.execute("select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute as a "
+                        "where a.attrelid = %s::regclass and a.attnum > 0 and not a.attisdropped "
+                        "order by a.attnum", (f"pg_temp.{table}",)).fetchall()
+
+
+def _create_like(conn: psycopg.Connection, table: str, source: sql.Identifier) -> None:
+    """(Re)create a reporting table with the candidate's shape, readable by the read roles."""
+    target = sql.Identifier(REPORTING_SCHEMA, table)
+    log.info("reporting.%s is new or changed shape: created again", table)
+    conn.execute(sql.SQL("drop table if exists {}").format(target))
+    conn.execute(sql.SQL("create table {} (like {})").format(target, source))
+    conn.execute(sql.SQL("grant select on {} to {}, {}").format(
+        target, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
+
+
+def grain_columns(shape: list[tuple[str, str]]) -> list[str]:
+    """The columns a BI query selects a table's rows by: its period, area and group columns, in table order."""
+    return [column for column, column_type in shape if column_type in DIMENSION_TYPES and not NOT_GRAIN.search(column)]
+
+
+def published_shapes(conn: psycopg.Connection) -> dict[str, list[tuple[str, str]]]:
+    return _shapes(conn, REPORTING_SCHEMA)
+
+
+def _ensure_grain_index(conn: psycopg.Connection, table: str, shape: list[tuple[str, str]]) -> None:
+    """One index on the table's grain (period, area and group columns, in table order), built once and kept."""
+    grain = grain_columns(shape)
+    if grain:
+        conn.execute(sql.SQL("create index if not exists {} on {} ({})").format(
+            sql.Identifier(f"{table}_grain"[:63]), sql.Identifier(REPORTING_SCHEMA, table),
+            sql.SQL(", ").join(map(sql.Identifier, grain))))
+
+
+def _copy_comments(conn: psycopg.Connection, table: str) -> None:
+    """The candidate's table and column comments (dbt's descriptions) on the reporting table, where they differ."""
+    rows = conn.execute(
+        "select a.attname, col_description(candidate.oid, a.attnum), col_description(published.oid, published_column.attnum) "
+        "from pg_class as candidate join pg_attribute as a on a.attrelid = candidate.oid "
+        "join pg_class as published on published.oid = %(published)s::regclass "
+        "join pg_attribute as published_column on published_column.attrelid = published.oid and published_column.attname = a.attname "
+        "where candidate.oid = %(candidate)s::regclass and a.attnum > 0 and not a.attisdropped "
+        "union all select null, obj_description(%(candidate)s::regclass, 'pg_class'), "
+        "obj_description(%(published)s::regclass, 'pg_class')",
+        {"candidate": f'{CANDIDATE_SCHEMA}."{table}"', "published": f'{REPORTING_SCHEMA}."{table}"'}).fetchall()
+    target = sql.Identifier(REPORTING_SCHEMA, table)
+    for column, wanted, current in rows:
+        if wanted == current:
+            continue
+        on = sql.SQL("table {}").format(target) if column is None else sql.SQL("column {}.{}").format(
+            target, sql.Identifier(column))
+        conn.execute(sql.SQL("comment on {} is {}").format(on, sql.Literal(wanted)))

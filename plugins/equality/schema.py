@@ -8,7 +8,9 @@ stage timings), staging / intermediate / marts (dbt), reporting_candidate (dbt's
 yet published) and reporting (what BI reads, replaced atomically by ``publish``).
 
 Roles: the pipeline's login (the WAREHOUSE_URL user) owns every schema; ``equality_analyst`` reads the
-marts and reporting; ``equality_bi`` reads ``reporting`` only.
+marts and reporting; ``equality_bi`` reads ``reporting`` only, cannot create temporary tables, and of the
+server's databases connects only to the warehouse's. Every login of a read role gets its session limits
+(``READ_ROLE_LIMITS``), so no reader holds a night's build or publish up for long.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ ANALYST_ROLE = "equality_analyst"
 BI_ROLE = "equality_bi"
 DBT_SCHEMAS = ("staging", "intermediate", "marts", "reporting_candidate")
 ANALYST_SCHEMAS = ("marts", "reporting")
+# Session limits of every login in a read role, so no reader holds a lock for long: an idle transaction is
+# ended, a statement is cancelled, and a query waiting for a lock gives up instead of queueing others behind
+# it. BI reads small published tables; analysts run longer queries on the marts, which dbt rebuilds nightly.
+READ_ROLE_LIMITS = {
+    BI_ROLE: {"idle_in_transaction_session_timeout": "1min", "statement_timeout": "1min", "lock_timeout": "5s"},
+    ANALYST_ROLE: {"idle_in_transaction_session_timeout": "5min", "statement_timeout": "15min",
+                   "lock_timeout": "10s"},
+}
 
 AUDIT_DDL = """
 create table if not exists audit.loads (
@@ -142,12 +152,28 @@ def _ensure_roles(conn: psycopg.Connection) -> None:
         conn.execute(f"revoke all on schema {schema} from public")
     conn.execute(f"grant usage on schema reporting to {BI_ROLE}")
     conn.execute(f"grant select on all tables in schema reporting to {BI_ROLE}")
+    database = sql.Identifier(conn.info.dbname)
+    conn.execute(sql.SQL("grant connect, temporary on database {} to current_user").format(database))
+    conn.execute(sql.SQL("revoke connect, temporary on database {} from public").format(database))
+    conn.execute(sql.SQL("grant connect on database {} to {}, {}").format(
+        database, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
+    conn.execute(sql.SQL("grant temporary on database {} to {}").format(database, sql.Identifier(ANALYST_ROLE)))
+    for group in READ_ROLE_LIMITS:
+        members = conn.execute("select login.rolname from pg_auth_members as membership join pg_roles as login "
+                               "on login.oid = membership.member where membership.roleid = %s::regrole",
+                               (group,)).fetchall()
+        for (role,) in [(group,), *members]:
+            _limit_sessions(conn, role, group)
 
 
-def grant_reporting(conn: psycopg.Connection, schema: str) -> None:
-    """Give the read roles the freshly built reporting schema (used by publish inside its transaction)."""
-    conn.execute(f"grant usage on schema {schema} to {BI_ROLE}, {ANALYST_ROLE}")
-    conn.execute(f"grant select on all tables in schema {schema} to {BI_ROLE}, {ANALYST_ROLE}")
+def _limit_sessions(conn: psycopg.Connection, role: str, group: str) -> None:
+    """The read role's session limits on a role (settings of a group role do not reach its members' logins)."""
+    current = conn.execute("select coalesce(setconfig, '{}') from pg_roles as role left join pg_db_role_setting "
+                           "on setrole = role.oid and setdatabase = 0 where role.rolname = %s", (role,)).fetchone()[0]
+    for setting, value in READ_ROLE_LIMITS[group].items():
+        if f"{setting}={value}" not in current:  # altering only what differs keeps concurrent bootstraps apart
+            conn.execute(sql.SQL("alter role {} set {} = {}").format(
+                sql.Identifier(role), sql.Identifier(setting), sql.Literal(value)))
 
 
 def ensure_login(conn: psycopg.Connection, login: str, password: str, group: str) -> None:
@@ -158,3 +184,5 @@ def ensure_login(conn: psycopg.Connection, login: str, password: str, group: str
         sql.SQL(verb), sql.Identifier(login), sql.Literal(password)))
     conn.execute(sql.SQL("grant {} to {}").format(
         sql.Identifier(group), sql.Identifier(login)))
+    if group in READ_ROLE_LIMITS:
+        _limit_sessions(conn, login, group)
