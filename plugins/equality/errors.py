@@ -83,3 +83,9 @@ class PublishBlocked(PublishError):
     """Readers held a table whose shape changed for longer than publish waits, every attempt; retrying later can work."""
 
     retryable = True
+
+
+class NightInProgress(EqualityError):
+    """Another night holds this warehouse or this EQUALITY_HOME; this one did nothing. The message names it."""
+
+    retryable = True  # under a scheduler, the task tries again after the running night

@@ -16,6 +16,7 @@ from typing import Iterator
 from equality import ingest, publish as publishing, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
 from equality.contracts import CONTRACTS
+from equality.night_lock import one_night
 from equality.schema import bootstrap
 from equality.warehouse import connect, warehouse_url
 
@@ -25,9 +26,23 @@ RAW_SUITES = "raw_*.json"
 MART_SUITES = "marts_*.json"
 
 
+ABANDONED = "the process running this stage ended before it could record its outcome (killed or crashed)"
+
+
 @contextmanager
 def stage(url: str, run_id: str, name: str) -> Iterator[None]:
-    """Time a stage and record it in audit.run_stages, whether it succeeds or fails."""
+    """Record a stage in audit.run_stages: 'running' when it starts, then 'success' or 'failed' with its duration.
+
+    Called under the night lock, so a stage still 'running' from an earlier process is one that was killed:
+    it is marked 'failed' first.
+    """
+    with connect(url, autocommit=True) as conn:
+        abandoned = conn.execute("update audit.run_stages set status = 'failed', detail = %s "
+                                 "where status = 'running'", (ABANDONED,)).rowcount
+        if abandoned:
+            log.warning("%d stage(s) left 'running' by an earlier process marked 'failed'", abandoned)
+        conn.execute("insert into audit.run_stages (run_id, stage, status, seconds, started_at) "
+                     "values (%s, %s, 'running', 0, now())", (run_id, name))
     started = time.perf_counter()
     status, detail = "success", None
     try:
@@ -38,9 +53,18 @@ def stage(url: str, run_id: str, name: str) -> Iterator[None]:
     finally:
         seconds = round(time.perf_counter() - started, 3)
         with connect(url, autocommit=True) as conn:
-            conn.execute("insert into audit.run_stages (run_id, stage, status, seconds, detail) "
-                         "values (%s, %s, %s, %s, %s)", (run_id, name, status, seconds, detail))
+            conn.execute("update audit.run_stages set status = %s, seconds = %s, detail = %s, finished_at = now() "
+                         "where run_id = %s and stage = %s and status = 'running'",
+                         (status, seconds, detail, run_id, name))
         log.info("stage %s %s in %.1f s", name, status, seconds)
+
+
+@contextmanager
+def night_stage(run_id: str, name: str, settings: Settings) -> Iterator[str]:
+    """The warehouse URL, for one stage of a night run under the night lock and recorded in audit.run_stages."""
+    url = warehouse_url(settings)
+    with one_night(url, settings.home, run_id), stage(url, run_id, name):
+        yield url
 
 
 def delivered(landing_dir: Path) -> list[Path]:
@@ -52,11 +76,12 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> li
     """Prepare the warehouse, then load the reference files and every extract in the landing folder."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
-    with connect(url) as conn:
-        bootstrap(conn)
-    with stage(url, run_id, "load"), connect(url, autocommit=True) as conn:
-        files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
-        results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
+    with one_night(url, settings.home, run_id):
+        with connect(url) as conn:
+            bootstrap(conn)  # before the stage is recorded: it creates audit.run_stages on a new warehouse
+        with night_stage(run_id, "load", settings), connect(url, autocommit=True) as conn:
+            files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
+            results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
     return [asdict(result) for result in results]
 
 
@@ -84,37 +109,36 @@ def _validate(url: str, run_id: str, pattern: str, parameters: dict | None, sett
 
 def validate_raw(run_id: str, settings: Settings | None = None) -> int:
     settings = settings or Settings.from_env()
-    url = warehouse_url(settings)
-    with stage(url, run_id, "validate_raw"):
+    with night_stage(run_id, "validate_raw", settings) as url:
         return _validate(url, run_id, RAW_SUITES, raw_suite_parameters(url), settings)
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:
     settings = settings or Settings.from_env()
-    url = warehouse_url(settings)
-    with stage(url, run_id, "build"):
+    with night_stage(run_id, "build", settings) as url:
         return transform.build(url, settings.home / "dbt").nodes
 
 
 def validate_marts(run_id: str, settings: Settings | None = None) -> int:
     settings = settings or Settings.from_env()
-    url = warehouse_url(settings)
-    with stage(url, run_id, "validate_marts"):
+    with night_stage(run_id, "validate_marts", settings) as url:
         return _validate(url, run_id, MART_SUITES, {"suppression_threshold": settings.suppression_threshold},
                          settings)
 
 
 def publish(run_id: str, settings: Settings | None = None) -> dict[str, int]:
     settings = settings or Settings.from_env()
-    url = warehouse_url(settings)
-    with stage(url, run_id, "publish"), connect(url) as conn:
+    with night_stage(run_id, "publish", settings) as url, connect(url) as conn:
         return publishing.publish(conn, run_id)
 
 
 def run_night(landing_dir: Path, run_id: str, settings: Settings | None = None) -> dict[str, int]:
-    """Every stage in order, in this process (for tests and for operators without a scheduler)."""
-    load(landing_dir, run_id, settings)
-    validate_raw(run_id, settings)
-    build(run_id, settings)
-    validate_marts(run_id, settings)
-    return publish(run_id, settings)
+    """Every stage in order, in this process (for tests and for operators without a scheduler), holding the
+    night lock throughout so no other night starts between the stages."""
+    settings = settings or Settings.from_env()
+    with one_night(warehouse_url(settings), settings.home, run_id):
+        load(landing_dir, run_id, settings)
+        validate_raw(run_id, settings)
+        build(run_id, settings)
+        validate_marts(run_id, settings)
+        return publish(run_id, settings)

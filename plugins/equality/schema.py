@@ -92,6 +92,7 @@ create table if not exists audit.run_stages (
     detail text,
     finished_at timestamptz not null default now()
 );
+alter table audit.run_stages add column if not exists started_at timestamptz;
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.

@@ -1,0 +1,89 @@
+"""One night at a time per warehouse and per EQUALITY_HOME.
+
+Two nights at once would collide: on one home their Great Expectations and dbt files clash, on one
+warehouse their dbt builds replace each other's tables. Every entry point (``nightly.run_night`` and each
+stage function the DAG calls) therefore holds, while it works:
+
+- an exclusive ``flock`` on ``<EQUALITY_HOME>/night.lock``, whose text names the holder's run and start;
+- a session-level PostgreSQL advisory lock on the warehouse database, held by a connection whose
+  ``application_name`` names the run.
+
+Both are released by the operating system or the server when the holder ends, even by ``kill -9``, so a
+crashed night never blocks the next one. A second night raises ``NightInProgress`` at once, naming the
+running night. The lock is re-entrant within a process for the same run (``run_night`` holds it across
+its stages). Under Airflow each stage takes it for its own duration: the DAG allows one run at a time,
+and the lock keeps an operator's ``equality nightly`` from running inside a stage of the scheduled night.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from equality.errors import NightInProgress
+from equality.warehouse import connect
+
+LOCK_FILE = "night.lock"
+ADVISORY_KEY = 7_305_318_901  # "the equality night", one bigint for every database the pipeline owns
+APPLICATION_PREFIX = "equality night "
+
+_held_by_this_process: dict[str, str] = {}
+
+
+@contextmanager
+def one_night(url: str, home: Path, run_id: str) -> Iterator[None]:
+    """Hold the night lock of ``home`` and of the warehouse at ``url`` for ``run_id``; raise NightInProgress
+    at once if another night holds either."""
+    if _held_by_this_process.get(url) == run_id:
+        yield
+        return
+    since = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    with _home_lock(home, run_id, since), connect(url, autocommit=True) as conn:
+        conn.execute("select set_config('application_name', %s, false)", (f"{APPLICATION_PREFIX}{run_id}"[:63],))
+        if not conn.execute("select pg_try_advisory_lock(%s)", (ADVISORY_KEY,)).fetchone()[0]:
+            holder = conn.execute(
+                "select activity.application_name, to_char(activity.backend_start at time zone 'UTC', "
+                "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from pg_locks as lock join pg_stat_activity as activity "
+                "using (pid) where lock.locktype = 'advisory' and lock.granted and lock.objsubid = 1 "
+                "and lock.database = (select oid from pg_database where datname = current_database()) "
+                "and (lock.classid::bigint << 32 | lock.objid::bigint) = %s", (ADVISORY_KEY,)).fetchone()
+            name, started = holder or (f"{APPLICATION_PREFIX}(unknown)", "a moment ago")
+            raise NightInProgress(f"another night is running on this warehouse: run "
+                                  f"{name.removeprefix(APPLICATION_PREFIX)} since {started}; this one did nothing")
+        _held_by_this_process[url] = run_id
+        try:
+            yield
+        finally:
+            del _held_by_this_process[url]
+            conn.execute("select pg_advisory_unlock(%s)", (ADVISORY_KEY,))
+
+
+@contextmanager
+def _home_lock(home: Path, run_id: str, since: str) -> Iterator[None]:
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(home / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(descriptor)
+            raise NightInProgress(f"another night is running on EQUALITY_HOME {home}: run {holder.get('run_id')} "
+                                  f"since {holder.get('since')} (process {holder.get('pid')}); this one did nothing"
+                                  ) from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, json.dumps({"run_id": run_id, "since": since, "pid": os.getpid()}).encode(), 0)
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the flock
+
+
+def _read_holder(descriptor: int) -> dict:
+    try:
+        return json.loads(os.pread(descriptor, 4096, 0) or b"{}")
+    except ValueError:
+        return {}
