@@ -28,6 +28,8 @@ class Settings:
     suppression_threshold: EQUALITY_SUPPRESSION_THRESHOLD, counts below it are suppressed in reporting
         (default 10, the ONS convention).
     pseudonym_key_env: EQUALITY_PSEUDONYM_KEY, the secret key of the keyed hash applied to identifiers.
+    delivery_settle_seconds: EQUALITY_DELIVERY_SETTLE_SECONDS, how long a file without a manifest must be
+        unchanged before it is loaded (default 0: at once; set it, e.g. 120, where senders write in place).
     """
 
     home: Path
@@ -35,20 +37,23 @@ class Settings:
     landing_dir: Path
     suppression_threshold: int
     pseudonym_key_env: str | None
+    delivery_settle_seconds: int = 0
 
     @classmethod
     def from_env(cls) -> "Settings":
         home = Path(os.environ.get("EQUALITY_HOME") or REPO_ROOT / ".equality").resolve()
-        threshold_text = os.environ.get("EQUALITY_SUPPRESSION_THRESHOLD", "10")
-        if not threshold_text.isdigit():
-            raise ConfigurationError(
-                f"EQUALITY_SUPPRESSION_THRESHOLD must be a whole number, got {threshold_text!r}")
+        whole_numbers = {name: os.environ.get(name, default) for name, default in (
+            ("EQUALITY_SUPPRESSION_THRESHOLD", "10"), ("EQUALITY_DELIVERY_SETTLE_SECONDS", "0"))}
+        for name, text in whole_numbers.items():
+            if not text.isdigit():
+                raise ConfigurationError(f"{name} must be a whole number, got {text!r}")
         return cls(
             home=home,
             warehouse_url=os.environ.get("WAREHOUSE_URL") or None,
             landing_dir=Path(os.environ.get("EQUALITY_LANDING_DIR") or home / "landing").resolve(),
-            suppression_threshold=int(threshold_text),
+            suppression_threshold=int(whole_numbers["EQUALITY_SUPPRESSION_THRESHOLD"]),
             pseudonym_key_env=os.environ.get("EQUALITY_PSEUDONYM_KEY") or None,
+            delivery_settle_seconds=int(whole_numbers["EQUALITY_DELIVERY_SETTLE_SECONDS"]),
         )
 
     @property

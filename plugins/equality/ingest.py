@@ -22,8 +22,11 @@ import codecs
 import csv
 import datetime
 import hashlib
+import json
 import logging
 import re
+import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
@@ -37,6 +40,10 @@ from equality.pseudonymise import KeyedHash
 log = logging.getLogger(__name__)
 
 CHUNK_BYTES = 1 << 20
+# Larger than any genuine record or value of an extract, far smaller than what could exhaust memory.
+MAX_LINE_BYTES = 1 << 20
+MAX_FIELD_BYTES = 1 << 16
+MANIFEST_SUFFIX = ".manifest"
 BOM = b"\xef\xbb\xbf"
 FUTURE_TOLERANCE = "1 hour"
 # ISO 8601 only: PostgreSQL alone would also accept '05/01/2024' (ambiguous) and words like 'yesterday'.
@@ -73,7 +80,10 @@ def _normalise_header(name: str) -> str:
 def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], int]:
     """Check the header line; return the contract columns in file order and the header's length in bytes."""
     with open(path, "rb") as stream:
-        first_line = stream.readline()
+        first_line = stream.readline(MAX_LINE_BYTES + 1)
+    if len(first_line) > MAX_LINE_BYTES:
+        raise FileRejected(path, f"the header is longer than {MAX_LINE_BYTES} bytes", line=1,
+                           fix="deliver the extract with its header line first")
     if not first_line:
         raise FileRejected(path, "the file is empty: expected a header line", line=1,
                            fix="deliver the extract again; an extract with no rows still has its header")
@@ -84,7 +94,7 @@ def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], 
     except UnicodeDecodeError as error:
         raise FileRejected(path, f"byte 0x{text_line[error.start]:02x} at character {error.start + 1} is not UTF-8",
                            line=1, fix="export the file as UTF-8") from None
-    names = next(csv.reader([text.rstrip("\r\n")]))
+    names = _header_names(path, text.rstrip("\r\n"))
     expected = {_normalise_header(column.header): column for column in contract.columns}
     if len(names) == 1 and len(expected) > 1:
         for delimiter, label in ((";", "semicolon"), ("\t", "tab"), ("|", "pipe")):
@@ -95,12 +105,12 @@ def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], 
     seen: set[str] = set()
     for position, name in enumerate(names, start=1):
         key = _normalise_header(name)
-        if key not in expected:
-            raise FileRejected(path, f"unexpected column {name!r} at position {position}; "
-                               f"{contract.name} has exactly: {', '.join(c.header for c in contract.columns)}",
-                               line=1, column=name, fix="remove or rename the column to match the contract")
+        if key not in expected:  # never quoted: a file without its header would show its first record
+            raise FileRejected(path, f"the header's field {position} is not a column of {contract.name}, which has "
+                               f"exactly: {', '.join(c.header for c in contract.columns)}",
+                               line=1, fix="deliver the file with its header line; rename or remove that column")
         if key in seen:
-            raise FileRejected(path, f"column {name!r} appears twice", line=1, column=name)
+            raise FileRejected(path, "the column appears twice", line=1, column=expected[key].header)
         seen.add(key)
         ordered.append(expected[key])
     missing = [column.header for column in contract.columns if _normalise_header(column.header) not in seen]
@@ -108,6 +118,14 @@ def inspect_header(path: Path, contract: SourceContract) -> tuple[list[Column], 
         raise FileRejected(path, f"missing column(s) {', '.join(map(repr, missing))}", line=1, column=missing[0],
                            fix="deliver the file with every contract column (a renamed column counts as missing)")
     return ordered, header_bytes
+
+
+def _header_names(path: Path, header: str) -> list[str]:
+    try:
+        return next(csv.reader([header]))
+    except csv.Error:
+        raise FileRejected(path, "the header is not a line of comma-separated column names", line=1,
+                           fix="deliver the extract with its header line first") from None
 
 
 def _locate_invalid_utf8(path: Path, columns: list[Column]) -> tuple[int, str | None, str]:
@@ -308,16 +326,18 @@ def _copy_into_landing(conn: psycopg.Connection, path: Path, columns: list[Colum
         with cursor.copy(f"copy landing ({column_list}) from stdin with (format csv, encoding 'UTF8')") as copy:
             with open(path, "rb") as stream:
                 stream.seek(header_bytes)
-                for block in _data_that_cannot_end_copy(iter(lambda: stream.read(CHUNK_BYTES), b"")):
+                for block in _data_that_cannot_end_copy(iter(lambda: stream.read(CHUNK_BYTES), b""), path, columns):
                     copy.write(block)
     return conn.execute("select count(*) from landing").fetchone()[0]
 
 
 END_OF_DATA_MARKER = re.compile(rb"(?m)^\\\.(?=\r?\n|\r|\Z)")
+FIELD_SEPARATOR_OR_QUOTE = re.compile(rb'[,"]')
 
 
-def _data_that_cannot_end_copy(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """The CSV bytes with every record that is only ``\\.`` quoted (``"\\."``, the same value).
+def _data_that_cannot_end_copy(chunks: Iterable[bytes], path: Path, columns: list[Column]) -> Iterator[bytes]:
+    """The CSV bytes after the header, with every record that is only ``\\.`` quoted (``"\\."``, the same
+    value), and no line longer than MAX_LINE_BYTES or field longer than MAX_FIELD_BYTES (else FileRejected).
 
     PostgreSQL before 18 ends COPY FROM STDIN at a record holding only ``\\.``, even in CSV format, and
     reports success: the rest of the file would be lost silently. Quoting the value keeps it data on every
@@ -326,15 +346,52 @@ def _data_that_cannot_end_copy(chunks: Iterable[bytes]) -> Iterator[bytes]:
     """
     in_quotes = False
     pending = b""
+    first_line = 2
     for chunk in chunks:
         pending += chunk
         cut = pending.rfind(b"\n") + 1
         if cut:
             block, pending = pending[:cut], pending[cut:]
+            _check_sizes(block, first_line, path, columns)
             yield _quote_end_markers(block, in_quotes)
             in_quotes ^= block.count(b'"') % 2 == 1
+            first_line += block.count(b"\n")
+        if len(pending) > MAX_LINE_BYTES:
+            _check_sizes(pending, first_line, path, columns)
     if pending:
+        _check_sizes(pending, first_line, path, columns)
         yield _quote_end_markers(pending, in_quotes)
+
+
+def _check_sizes(block: bytes, first_line: int, path: Path, columns: list[Column]) -> None:
+    """Reject the file at the first line of ``block`` longer than MAX_LINE_BYTES or with a field longer than
+    MAX_FIELD_BYTES, naming the line and the column (the longest field of that line)."""
+    if len(block) <= MAX_FIELD_BYTES:
+        return
+    for offset, line in enumerate(block.split(b"\n")):
+        if len(line) <= MAX_FIELD_BYTES:
+            continue
+        lengths = _field_lengths(line)
+        longest = max(range(len(lengths)), key=lengths.__getitem__)
+        column = columns[longest].header if longest < len(columns) else None
+        if len(line) > MAX_LINE_BYTES:
+            raise FileRejected(path, f"the line is longer than {MAX_LINE_BYTES} bytes", line=first_line + offset,
+                               column=column, fix="check the file's line breaks and that the field is meant to be there")
+        if lengths[longest] > MAX_FIELD_BYTES:
+            raise FileRejected(path, f"the value is longer than {MAX_FIELD_BYTES} bytes", line=first_line + offset,
+                               column=column, fix="check the file's quoting and that the value is meant to be there")
+
+
+def _field_lengths(line: bytes) -> list[int]:
+    """The byte length of each field of a CSV line (commas inside quotes do not separate)."""
+    lengths, start, quotes = [], 0, 0
+    for match in FIELD_SEPARATOR_OR_QUOTE.finditer(line):
+        if match.group() == b'"':
+            quotes += 1
+        elif quotes % 2 == 0:
+            lengths.append(match.start() - start)
+            start = match.end()
+    return lengths + [len(line) - start]
 
 
 def _quote_end_markers(block: bytes, in_quotes: bool) -> bytes:
@@ -366,10 +423,13 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
     contract = contract or contract_for(path.name)
     if contract is None:
         raise FileRejected(path, "the file name matches no data contract", fix="see docs/data-contracts.md")
+    if not stat.S_ISREG(path.lstat().st_mode):
+        raise FileRejected(path, "not a regular file (a link, device, FIFO or socket): never opened")
     sha256 = file_sha256(path)
     extract_key = contract.extract_key(path.name)
     try:
         columns, header_bytes = inspect_header(path, contract)
+        manifest = read_manifest(path)
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"equality.load.{contract.name}",))
             earlier = conn.execute(
@@ -384,6 +444,9 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                     rows_in_file = _copy_into_landing(conn, path, columns, header_bytes)
             except psycopg.errors.DataError as error:
                 raise _copy_rejection(path, error, columns) from None
+            if manifest is not None and (manifest.sha256, manifest.rows) != (sha256, rows_in_file):
+                raise FileRejected(path, f"the file holds {rows_in_file} records and its manifest says "
+                                   f"{manifest.rows} (or another SHA-256)", fix="deliver the file and its manifest again")
             previous = conn.execute(
                 "select load_id from audit.loads where source = %s and extract_key = %s and status = 'loaded'",
                 (contract.name, extract_key)).fetchone()
@@ -412,12 +475,76 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
     return result
 
 
-def delivered_files(directories: Iterable[Path]) -> list[Path]:
-    """Files in the landing folders that a contract recognises: by contract in CONTRACTS order (a source that
-    refers to another loads after it, e.g. allegations after their cases), then oldest extract first."""
-    found = [path for directory in directories if Path(directory).is_dir()
-             for path in sorted(Path(directory).rglob("*.csv")) if contract_for(path.name)]
+def delivered_files(directories: Iterable[Path], *, settle_seconds: float = 0) -> list[Path]:
+    """Complete deliveries in the landing folders that a contract recognises: by contract in CONTRACTS order
+    (a source that refers to another loads after it, e.g. allegations after their cases), then oldest extract
+    first. Every other entry is logged with why it was skipped; an incomplete file waits for the next night.
+
+    A file is complete when its manifest (``<file>.manifest``, see ``read_manifest``) matches it, or, without
+    a manifest, when it has not changed for ``settle_seconds``. Only regular files are ever opened: a symbolic
+    link, device, FIFO or socket is skipped by its type.
+    """
+    found = []
+    for directory in map(Path, directories):
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.rglob("*")):
+            reason = _not_deliverable(path, settle_seconds)
+            if reason is None:
+                found.append(path)
+            elif reason:
+                log.warning("skipped %r in %s: %s", str(path.relative_to(directory)), directory, reason)
     return sorted(found, key=lambda path: (CONTRACTS.index(contract_for(path.name)), path.name))
+
+
+def _not_deliverable(path: Path, settle_seconds: float) -> str | None:
+    """Why ``path`` is not loaded tonight ('' when there is nothing to say), or None when it is a complete delivery."""
+    status = path.lstat()
+    if stat.S_ISDIR(status.st_mode):
+        return ""
+    if stat.S_ISLNK(status.st_mode):
+        return "a symbolic link, not a regular file (never opened)"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a device, FIFO or socket; never opened)"
+    if path.name.endswith(MANIFEST_SUFFIX):
+        data_file = path.with_name(path.name.removesuffix(MANIFEST_SUFFIX))
+        return "" if data_file.exists() else "a manifest without its file"
+    if contract_for(path.name) is None:
+        return "its name matches no data contract (see docs/data-contracts.md)"
+    try:
+        manifest = read_manifest(path)
+    except FileRejected:
+        return None  # loading rejects it, naming the manifest
+    if manifest is not None:
+        if file_sha256(path) != manifest.sha256:
+            return "its SHA-256 does not match its manifest yet: still arriving, it waits for the next night"
+        return None
+    age = time.time() - status.st_mtime
+    if age < settle_seconds:
+        return (f"changed {age:.0f} s ago, less than EQUALITY_DELIVERY_SETTLE_SECONDS={settle_seconds:g}: "
+                "possibly still arriving, it waits for the next night")
+    return None
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """``<file>.manifest``, delivered after its file: ``{"rows": <records after the header>, "sha256": "<hex>"}``."""
+
+    rows: int
+    sha256: str
+
+
+def read_manifest(path: Path) -> Manifest | None:
+    """The manifest of a delivered file, None when there is none; FileRejected when it cannot be read."""
+    manifest_path = path.with_name(path.name + MANIFEST_SUFFIX)
+    if not manifest_path.is_file() or manifest_path.is_symlink():
+        return None
+    try:
+        fields = json.loads(manifest_path.read_bytes()[:MAX_LINE_BYTES])
+        return Manifest(rows=int(fields["rows"]), sha256=str(fields["sha256"]).lower())
+    except (ValueError, KeyError, TypeError):
+        raise FileRejected(path, f"its manifest {manifest_path.name} is not JSON with 'rows' and 'sha256'",
+                           fix="deliver the manifest again") from None
 
 
 def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, seeds_dir: Path) -> list[LoadResult]:

@@ -67,9 +67,10 @@ def night_stage(run_id: str, name: str, settings: Settings) -> Iterator[str]:
         yield url
 
 
-def delivered(landing_dir: Path) -> list[Path]:
-    """The extracts waiting in the landing folder (the sensor's question)."""
-    return ingest.delivered_files([landing_dir])
+def delivered(landing_dir: Path, settings: Settings | None = None) -> list[Path]:
+    """The complete extracts waiting in the landing folder (the sensor's question)."""
+    settings = settings or Settings.from_env()
+    return ingest.delivered_files([landing_dir], settle_seconds=settings.delivery_settle_seconds)
 
 
 def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> list[dict]:
@@ -80,7 +81,8 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> li
         with connect(url) as conn:
             bootstrap(conn)  # before the stage is recorded: it creates audit.run_stages on a new warehouse
         with night_stage(run_id, "load", settings), connect(url, autocommit=True) as conn:
-            files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
+            files = ingest.delivered_files([REFERENCE_DIR, landing_dir],
+                                           settle_seconds=settings.delivery_settle_seconds)
             results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
     return [asdict(result) for result in results]
 

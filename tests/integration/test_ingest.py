@@ -68,8 +68,9 @@ def test_identifiers_are_replaced_by_their_keyed_hash(conn, tmp_path):
 
 @pytest.mark.parametrize("header, expected", [
     (HEADER.replace(",team", ""), "missing column(s) 'team'"),
-    (HEADER.replace("officer_id", "officer_number"), "unexpected column 'officer_number'"),
-    (HEADER + ",notes", "unexpected column 'notes'"),
+    (HEADER.replace("officer_id", "officer_number"),
+     f"field {FORCE_STOP_SEARCH.column_names.index('officer_id') + 1} is not a column"),
+    (HEADER + ",notes", f"field {len(FORCE_STOP_SEARCH.column_names) + 1} is not a column"),
     (HEADER.replace(",", ";"), "semicolon-separated"),
 ], ids=["missing column", "renamed column", "extra column", "wrong delimiter"])
 def test_a_file_with_the_wrong_header_is_rejected_whole(conn, tmp_path, header, expected):
