@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,14 +73,51 @@ class Settings:
         a key that changes would break the link between nights.
         """
         if self.pseudonym_key_env:
-            return self.pseudonym_key_env.encode("utf-8")
+            return checked_pseudonym_key(self.pseudonym_key_env)
         if self.warehouse_url:
             raise ConfigurationError(
                 "EQUALITY_PSEUDONYM_KEY is not set. Set it to a long random secret kept outside the repository "
                 "(python -c 'import secrets; print(secrets.token_hex(32))'); the same key must be used every night.")
         key_file = self.home / "secrets" / "pseudonym.key"
         if not key_file.exists():
-            key_file.parent.mkdir(parents=True, exist_ok=True)
-            key_file.write_text(secrets.token_hex(32))
-            key_file.chmod(0o600)
-        return key_file.read_text().strip().encode("utf-8")
+            private_folder(key_file.parent)
+            descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as stream:
+                stream.write(secrets.token_hex(32))
+        return checked_pseudonym_key(key_file.read_text().strip())
+
+
+MINIMUM_KEY_BYTES = 32
+MINIMUM_KEY_BITS = 128  # a key must look random enough to hold at least this much, estimated from its characters
+PLACEHOLDER = re.compile(r"change.?me|placeholder|example|secret-?key|your.?key|x{4,}", re.IGNORECASE)
+KEY_FIX = "generate one with: python -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def checked_pseudonym_key(text: str) -> bytes:
+    """The key as bytes, if it is at least 32 bytes long, not a placeholder and not too repetitive to be random."""
+    key = text.encode("utf-8")
+    if len(key) < MINIMUM_KEY_BYTES:
+        raise ConfigurationError(f"EQUALITY_PSEUDONYM_KEY is {len(key)} bytes long, it must be at least "
+                                 f"{MINIMUM_KEY_BYTES}; {KEY_FIX}")
+    if PLACEHOLDER.search(text):
+        raise ConfigurationError(f"EQUALITY_PSEUDONYM_KEY is a placeholder, not a secret; {KEY_FIX}")
+    frequencies = [key.count(byte) / len(key) for byte in set(key)]
+    estimated_bits = -len(key) * sum(share * math.log2(share) for share in frequencies)
+    if estimated_bits < MINIMUM_KEY_BITS:
+        raise ConfigurationError(f"EQUALITY_PSEUDONYM_KEY repeats too few characters to be random "
+                                 f"(about {max(estimated_bits, 0):.0f} bits, at least {MINIMUM_KEY_BITS} needed); {KEY_FIX}")
+    return key
+
+
+def private_folder(path: Path) -> Path:
+    """Create ``path`` (and its parents) for this user only, make sure it is, and create files private from now on.
+
+    Run as root, the embedded PostgreSQL runs as its own user, which must pass through the folder to its data:
+    others may then traverse (0711) but not list it, and every file in it is created 0600 (umask 077).
+    """
+    os.umask(0o077)
+    mode = 0o711 if os.geteuid() == 0 else 0o700
+    path.mkdir(parents=True, exist_ok=True, mode=mode)
+    if path.stat().st_uid == os.geteuid():
+        path.chmod(mode)
+    return path

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from equality.config import private_folder
 from equality.errors import NightInProgress
 from equality.warehouse import connect
 
@@ -65,7 +66,7 @@ def one_night(url: str, home: Path, run_id: str) -> Iterator[None]:
 
 @contextmanager
 def _home_lock(home: Path, run_id: str, since: str) -> Iterator[None]:
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(home)
     descriptor = os.open(home / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
-from equality.config import DAGS_DIR, REPO_ROOT, Settings
+from equality.config import DAGS_DIR, REPO_ROOT, Settings, private_folder
 from equality.errors import EqualityError
 
 DAG_ID = "equality_nightly"
@@ -69,10 +69,9 @@ def prepare_airflow(settings: Settings) -> dict[str, str]:
 
     environment = airflow_environment(settings)
     os.environ.update(environment)
-    home = Path(environment["AIRFLOW_HOME"])
+    home = private_folder(Path(environment["AIRFLOW_HOME"]))  # airflow.cfg holds the Fernet key
     marker = home / ".migrated"
     if not marker.exists():
-        home.mkdir(parents=True, exist_ok=True)
         airflow = Path(sys.executable).with_name("airflow")
         subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(),
                        stdout=subprocess.DEVNULL)

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
+from equality.errors import ConfigurationError
+
 BLOCK_SIZE = 64  # SHA-256 block size in bytes
 
 
@@ -23,7 +25,7 @@ class KeyedHash:
     @classmethod
     def from_key(cls, key: bytes) -> "KeyedHash":
         if len(key) < 16:
-            raise ValueError("the pseudonymisation key must be at least 16 bytes long")
+            raise ConfigurationError("the pseudonymisation key must be at least 16 bytes long")
         if len(key) > BLOCK_SIZE:
             key = hashlib.sha256(key).digest()
         key = key.ljust(BLOCK_SIZE, b"\0")

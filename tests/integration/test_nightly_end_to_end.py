@@ -56,7 +56,7 @@ def night(module_warehouse_url, tmp_path_factory):
     environment = {
         "WAREHOUSE_URL": module_warehouse_url,
         "EQUALITY_HOME": str(home),
-        "EQUALITY_PSEUDONYM_KEY": "end-to-end-test-key-0123456789",
+        "EQUALITY_PSEUDONYM_KEY": "end-to-end-test-key-0123456789abcdef",
         "EQUALITY_TASK_RETRIES": "0",
     }
     with pytest.MonkeyPatch.context() as patch:

@@ -41,7 +41,7 @@ def published(module_warehouse_url, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WAREHOUSE_URL", module_warehouse_url)
         patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", "real-data-test-key-0123456789")
+        patch.setenv("EQUALITY_PSEUDONYM_KEY", "real-data-test-key-0123456789abcdef")
         nightly.run_night(landing, "real-police-uk")
         yield module_warehouse_url
 

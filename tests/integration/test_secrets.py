@@ -1,0 +1,86 @@
+"""Secrets stay secret: a private EQUALITY_HOME, strong pseudonym keys only, and a BI role that can only read.
+
+Run as root (as CI does), the embedded server's own user must pass through EQUALITY_HOME to its data, so
+the folder is 0711 (no listing) instead of 0700; every file in it is still 0600.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from equality.config import Settings
+from equality.errors import ConfigurationError
+from equality.schema import BI_ROLE, bootstrap, ensure_login
+from equality.warehouse import connect, embedded, with_database
+
+ENV_EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
+PRIVATE_FOLDER = 0o711 if os.geteuid() == 0 else 0o700
+
+
+def env_example_key() -> str:
+    return next(line.split("=", 1)[1] for line in ENV_EXAMPLE.read_text().splitlines()
+                if line.startswith("EQUALITY_PSEUDONYM_KEY="))
+
+
+def settings_with_key(monkeypatch, tmp_path, key: str) -> Settings:
+    monkeypatch.setenv("EQUALITY_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("EQUALITY_PSEUDONYM_KEY", key)
+    monkeypatch.setenv("WAREHOUSE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    return Settings.from_env()
+
+
+@pytest.mark.parametrize("key, problem", [
+    (env_example_key(), "a placeholder"),
+    ("a" * 64, "repeats too few characters"),
+    ("ab" * 32, "repeats too few characters"),
+    (secrets.token_hex(8), "bytes long, it must be at least 32"),
+    (secrets.token_hex(16), "repeats too few characters"),  # 32 characters, but only 16 random bytes
+], ids=["env-example-placeholder", "one-character", "two-characters", "short", "16-random-bytes"])
+def test_a_weak_pseudonym_key_is_refused_with_one_line(monkeypatch, tmp_path, key, problem):
+    with pytest.raises(ConfigurationError) as refused:
+        settings_with_key(monkeypatch, tmp_path, key).pseudonym_key()
+    assert problem in str(refused.value) and "\n" not in str(refused.value)
+    assert key not in str(refused.value)
+
+
+def test_a_random_key_of_32_bytes_is_accepted(monkeypatch, tmp_path):
+    key = secrets.token_hex(32)
+    assert settings_with_key(monkeypatch, tmp_path, key).pseudonym_key() == key.encode()
+
+
+def test_the_embedded_warehouse_keeps_its_home_private_and_bi_connects_to_the_warehouse_only(monkeypatch, tmp_path):
+    monkeypatch.delenv("WAREHOUSE_URL", raising=False)
+    monkeypatch.delenv("EQUALITY_PSEUDONYM_KEY", raising=False)
+    monkeypatch.setenv("EQUALITY_HOME", str(tmp_path / "home"))
+    settings = Settings.from_env()
+    server = embedded(settings)
+    url = server.start()
+    try:
+        settings.pseudonym_key()  # generated once, beside the server
+        assert stat.S_IMODE(settings.home.stat().st_mode) == PRIVATE_FOLDER
+        readable = [str(path) for path in settings.home.rglob("*")
+                    if path.is_file() and path.stat().st_mode & (stat.S_IROTH | stat.S_IWOTH)]
+        assert readable == []
+        for secret in (server.root / "superuser.password", settings.home / "secrets" / "pseudonym.key"):
+            assert stat.S_IMODE(secret.stat().st_mode) == 0o600, secret
+        with connect(url, autocommit=True) as conn:
+            bootstrap(conn)
+            ensure_login(conn, "equality_bi_secrets_test", "secrets-test-password", BI_ROLE)
+        parts = urlsplit(url)
+        bi_url = urlunsplit(parts._replace(netloc=f"equality_bi_secrets_test:secrets-test-password@{parts.hostname}:"
+                                                  f"{parts.port}"))
+        with connect(bi_url) as conn:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("create temporary table scratch (x int)")
+        for other in ("postgres", "template1"):
+            with pytest.raises(ConfigurationError, match="permission denied for database"):
+                connect(with_database(bi_url, other))
+    finally:
+        server.stop()
