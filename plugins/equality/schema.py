@@ -15,10 +15,14 @@ server's databases connects only to the warehouse's. Every login of a read role 
 
 from __future__ import annotations
 
+import logging
+
 import psycopg
 from psycopg import sql
 
 from equality.contracts import CONTRACTS, SourceContract
+
+log = logging.getLogger(__name__)
 
 ANALYST_ROLE = "equality_analyst"
 BI_ROLE = "equality_bi"
@@ -164,7 +168,14 @@ def _ensure_roles(conn: psycopg.Connection) -> None:
                                "on login.oid = membership.member where membership.roleid = %s::regrole",
                                (group,)).fetchall()
         for (role,) in [(group,), *members]:
-            _limit_sessions(conn, role, group)
+            try:
+                with conn.transaction():
+                    _limit_sessions(conn, role, group)
+            except psycopg.errors.InsufficientPrivilege:
+                log.warning("cannot set the session limits of login %s (a role the pipeline does not administer): "
+                            "a database administrator should run %s", role, "; ".join(
+                                f"alter role {role} set {setting} = '{value}'"
+                                for setting, value in READ_ROLE_LIMITS[group].items()))
 
 
 def _limit_sessions(conn: psycopg.Connection, role: str, group: str) -> None:

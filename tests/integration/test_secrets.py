@@ -84,3 +84,20 @@ def test_the_embedded_warehouse_keeps_its_home_private_and_bi_connects_to_the_wa
                 connect(with_database(bi_url, other))
     finally:
         server.stop()
+
+
+@pytest.mark.slow
+def test_airflow_home_and_its_config_with_the_fernet_key_are_private(monkeypatch, tmp_path):
+    from equality.orchestration import airflow_environment, prepare_airflow
+
+    for name in ("AIRFLOW_HOME", "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("EQUALITY_HOME", str(tmp_path / "home"))
+    settings = Settings.from_env()
+    for name, value in airflow_environment(settings).items():  # so that they are restored afterwards
+        monkeypatch.setenv(name, value)
+    prepare_airflow(settings)
+    home = tmp_path / "home" / "airflow"
+    assert stat.S_IMODE(home.stat().st_mode) == PRIVATE_FOLDER
+    readable = [path.name for path in home.rglob("*") if path.is_file() and path.stat().st_mode & stat.S_IROTH]
+    assert readable == [] and (home / "airflow.cfg").exists()
