@@ -104,8 +104,8 @@ def checked_pseudonym_key(text: str) -> bytes:
     frequencies = [key.count(byte) / len(key) for byte in set(key)]
     estimated_bits = -len(key) * sum(share * math.log2(share) for share in frequencies)
     if estimated_bits < MINIMUM_KEY_BITS:
-        raise ConfigurationError(f"EQUALITY_PSEUDONYM_KEY repeats too few characters to be random "
-                                 f"(about {max(estimated_bits, 0):.0f} bits, at least {MINIMUM_KEY_BITS} needed); {KEY_FIX}")
+        raise ConfigurationError(f"EQUALITY_PSEUDONYM_KEY repeats too few characters to be random (about "
+                                 f"{max(estimated_bits, 0):.0f} bits, at least {MINIMUM_KEY_BITS} needed); {KEY_FIX}")
     return key
 
 

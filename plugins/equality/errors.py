@@ -80,7 +80,7 @@ class PublishError(EqualityError):
 
 
 class PublishBlocked(PublishError):
-    """Readers held a table whose shape changed for longer than publish waits, every attempt; retrying later can work."""
+    """Readers held a table whose shape changed longer than publish waits, every attempt; a later retry can work."""
 
     retryable = True
 

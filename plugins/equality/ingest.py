@@ -379,7 +379,7 @@ def _check_sizes(block: bytes, first_line: int, path: Path, columns: list[Column
         column = columns[longest].header if longest < len(columns) else None
         if len(line) > MAX_LINE_BYTES:
             raise FileRejected(path, f"the line is longer than {MAX_LINE_BYTES} bytes", line=first_line + offset,
-                               column=column, fix="check the file's line breaks and that the field is meant to be there")
+                               column=column, fix="check the file's line breaks and that the value belongs there")
         if lengths[longest] > MAX_FIELD_BYTES:
             raise FileRejected(path, f"the value is longer than {MAX_FIELD_BYTES} bytes", line=first_line + offset,
                                column=column, fix="check the file's quoting and that the value is meant to be there")
@@ -449,7 +449,8 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 raise _copy_rejection(path, error, columns) from None
             if manifest is not None and (manifest.sha256, manifest.rows) != (sha256, rows_in_file):
                 raise FileRejected(path, f"the file holds {rows_in_file} records and its manifest says "
-                                   f"{manifest.rows} (or another SHA-256)", fix="deliver the file and its manifest again")
+                                   f"{manifest.rows} (or another SHA-256)",
+                                   fix="deliver the file and its manifest again")
             previous = conn.execute(
                 "select load_id from audit.loads where source = %s and extract_key = %s and status = 'loaded'",
                 (contract.name, extract_key)).fetchone()

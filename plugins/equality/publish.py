@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 CANDIDATE_SCHEMA = "reporting_candidate"
 REPORTING_SCHEMA = "reporting"
 PUBLICATION_TABLE = "publication"
+PUBLICATION_SHAPE = [("run_id", "text"), ("published_at", "timestamp with time zone"), ("last_load_id", "bigint")]
 LOCK_TIMEOUT = "2s"
 ATTEMPTS = 5
 FIRST_BACKOFF_SECONDS = 1.0
@@ -73,32 +74,38 @@ def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
 
 
 def _replace_tables(conn: psycopg.Connection, tables: list[str], run_id: str) -> dict[str, int]:
-    conn.execute(f"create temp table {PUBLICATION_TABLE} on commit drop as "
-                 "select %s::text as run_id, now() as published_at, "
-                 "(select coalesce(max(load_id), 0) from audit.loads where status = 'loaded') as last_load_id",
-                 (run_id,))
-    sources = {table: sql.Identifier(CANDIDATE_SCHEMA, table) for table in tables}
-    sources[PUBLICATION_TABLE] = sql.Identifier("pg_temp", PUBLICATION_TABLE)
-    candidate_shapes = _shapes(conn, CANDIDATE_SCHEMA) | {PUBLICATION_TABLE: _temp_shape(conn, PUBLICATION_TABLE)}
+    candidate_shapes = _shapes(conn, CANDIDATE_SCHEMA)
     published_shapes = _shapes(conn, REPORTING_SCHEMA)
-    for table in sorted(set(published_shapes) - set(sources)):
+    for table in sorted(set(published_shapes) - {*tables, PUBLICATION_TABLE}):
         conn.execute(sql.SQL("drop table {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     row_counts: dict[str, int] = {}
-    for table, source in sources.items():
-        target = sql.Identifier(REPORTING_SCHEMA, table)
-        shape = candidate_shapes[table]
-        if published_shapes.get(table) != shape:
-            _create_like(conn, table, source)
-        else:
-            conn.execute(sql.SQL("delete from {}").format(target))
-        inserted = conn.execute(sql.SQL("insert into {} select * from {}").format(target, source)).rowcount
-        if table != PUBLICATION_TABLE:
-            row_counts[table] = inserted
-            _ensure_grain_index(conn, table, shape)
-            _copy_comments(conn, table)
-    conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)",
-                 (run_id, Jsonb(row_counts)))
+    for table in tables:
+        row_counts[table] = _replace_rows(conn, table, candidate_shapes[table], published_shapes.get(table),
+                                          sql.SQL("select * from {}").format(sql.Identifier(CANDIDATE_SCHEMA, table)))
+        _ensure_grain_index(conn, table, candidate_shapes[table])
+        _copy_comments(conn, table)
+    _replace_rows(conn, PUBLICATION_TABLE, PUBLICATION_SHAPE, published_shapes.get(PUBLICATION_TABLE), sql.SQL(
+        "select {}::text, now(), (select coalesce(max(load_id), 0) from audit.loads where status = 'loaded')"
+    ).format(sql.Literal(run_id)))
+    conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)", (run_id, Jsonb(row_counts)))
     return row_counts
+
+
+def _replace_rows(conn: psycopg.Connection, table: str, shape: list[tuple[str, str]],
+                  published_shape: list[tuple[str, str]] | None, rows: sql.Composable) -> int:
+    """Replace the rows of ``reporting.<table>`` with ``rows``; a table that is new or changed shape is
+    (re)created with ``shape``, readable by the read roles. Returns the number of rows."""
+    target = sql.Identifier(REPORTING_SCHEMA, table)
+    if published_shape == shape:
+        conn.execute(sql.SQL("delete from {}").format(target))
+    else:
+        log.info("reporting.%s is new or changed shape: created again", table)
+        conn.execute(sql.SQL("drop table if exists {}").format(target))
+        conn.execute(sql.SQL("create table {} ({})").format(target, sql.SQL(", ").join(
+            sql.SQL("{} {}").format(sql.Identifier(column), sql.SQL(column_type)) for column, column_type in shape)))
+        conn.execute(sql.SQL("grant select on {} to {}, {}").format(
+            target, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
+    return conn.execute(sql.SQL("insert into {} {}").format(target, rows)).rowcount
 
 
 def _shapes(conn: psycopg.Connection, schema: str) -> dict[str, list[tuple[str, str]]]:
@@ -111,22 +118,6 @@ def _shapes(conn: psycopg.Connection, schema: str) -> dict[str, list[tuple[str, 
             "order by c.relname, a.attnum", (schema,)).fetchall():
         shapes.setdefault(table, []).append((column, column_type))
     return shapes
-
-
-def _temp_shape(conn: psycopg.Connection, table: str) -> list[tuple[str, str]]:
-    return conn.execute("select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute as a "
-                        "where a.attrelid = %s::regclass and a.attnum > 0 and not a.attisdropped "
-                        "order by a.attnum", (f"pg_temp.{table}",)).fetchall()
-
-
-def _create_like(conn: psycopg.Connection, table: str, source: sql.Identifier) -> None:
-    """(Re)create a reporting table with the candidate's shape, readable by the read roles."""
-    target = sql.Identifier(REPORTING_SCHEMA, table)
-    log.info("reporting.%s is new or changed shape: created again", table)
-    conn.execute(sql.SQL("drop table if exists {}").format(target))
-    conn.execute(sql.SQL("create table {} (like {})").format(target, source))
-    conn.execute(sql.SQL("grant select on {} to {}, {}").format(
-        target, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
 
 
 def grain_columns(shape: list[tuple[str, str]]) -> list[str]:
@@ -147,21 +138,26 @@ def _ensure_grain_index(conn: psycopg.Connection, table: str, shape: list[tuple[
             sql.SQL(", ").join(map(sql.Identifier, grain))))
 
 
+COMMENTS = """
+    select candidate_column.attname, col_description(candidate_column.attrelid, candidate_column.attnum),
+           col_description(published_column.attrelid, published_column.attnum)
+    from pg_attribute as candidate_column
+    join pg_attribute as published_column
+      on published_column.attrelid = %(published)s::regclass and published_column.attname = candidate_column.attname
+    where candidate_column.attrelid = %(candidate)s::regclass and candidate_column.attnum > 0
+      and not candidate_column.attisdropped
+    union all
+    select null, obj_description(%(candidate)s::regclass, 'pg_class'),
+           obj_description(%(published)s::regclass, 'pg_class')
+"""
+
+
 def _copy_comments(conn: psycopg.Connection, table: str) -> None:
     """The candidate's table and column comments (dbt's descriptions) on the reporting table, where they differ."""
-    rows = conn.execute(
-        "select a.attname, col_description(candidate.oid, a.attnum), col_description(published.oid, published_column.attnum) "
-        "from pg_class as candidate join pg_attribute as a on a.attrelid = candidate.oid "
-        "join pg_class as published on published.oid = %(published)s::regclass "
-        "join pg_attribute as published_column on published_column.attrelid = published.oid and published_column.attname = a.attname "
-        "where candidate.oid = %(candidate)s::regclass and a.attnum > 0 and not a.attisdropped "
-        "union all select null, obj_description(%(candidate)s::regclass, 'pg_class'), "
-        "obj_description(%(published)s::regclass, 'pg_class')",
-        {"candidate": f'{CANDIDATE_SCHEMA}."{table}"', "published": f'{REPORTING_SCHEMA}."{table}"'}).fetchall()
     target = sql.Identifier(REPORTING_SCHEMA, table)
-    for column, wanted, current in rows:
-        if wanted == current:
-            continue
-        on = sql.SQL("table {}").format(target) if column is None else sql.SQL("column {}.{}").format(
-            target, sql.Identifier(column))
-        conn.execute(sql.SQL("comment on {} is {}").format(on, sql.Literal(wanted)))
+    names = {"candidate": f'{CANDIDATE_SCHEMA}."{table}"', "published": f'{REPORTING_SCHEMA}."{table}"'}
+    for column, wanted, current in conn.execute(COMMENTS, names).fetchall():
+        if wanted != current:
+            on = sql.SQL("table {}").format(target) if column is None else sql.SQL("column {}.{}").format(
+                target, sql.Identifier(column))
+            conn.execute(sql.SQL("comment on {} is {}").format(on, sql.Literal(wanted)))

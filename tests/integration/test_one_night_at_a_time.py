@@ -95,5 +95,6 @@ def test_a_killed_night_releases_the_lock_and_its_running_stage_is_marked_failed
     with one_night(bootstrapped, settings.home, "night-B"), nightly.stage(bootstrapped, "night-B", "validate_raw"):
         pass
     with connect(bootstrapped) as conn:
-        stages = conn.execute("select run_id, stage, status, detail from audit.run_stages order by started_at").fetchall()
+        stages = conn.execute("select run_id, stage, status, detail from audit.run_stages order by started_at"
+                              ).fetchall()
     assert stages == [("night-A", "build", "failed", nightly.ABANDONED), ("night-B", "validate_raw", "success", None)]
