@@ -44,18 +44,16 @@ NOT_GRAIN = re.compile(r"(_name|_end|_method|_status|_label|_description)$|^refe
 
 
 def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
-    """Replace the rows of every ``reporting`` table with the candidate's; return their row counts."""
-    tables = [row[0] for row in conn.execute(
-        "select table_name from information_schema.tables where table_schema = %s order by table_name",
-        (CANDIDATE_SCHEMA,)).fetchall()]
-    if not tables:
-        raise PublishError("nothing to publish: reporting_candidate is empty (did dbt build run?)")
+    """Replace the rows of every ``reporting`` table with the candidate's; return their row counts.
+
+    Pass an idle connection: the replacement commits on its own, then the tables are analysed.
+    """
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with conn.transaction():
                 conn.execute(f"set local lock_timeout = '{LOCK_TIMEOUT}'")
                 conn.execute("select pg_advisory_xact_lock(hashtext('equality.publish'))")
-                row_counts = _replace_tables(conn, tables, run_id)
+                row_counts = _replace_tables(conn, run_id)
             break
         except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected) as error:
             if attempt == ATTEMPTS:
@@ -68,18 +66,20 @@ def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
         except psycopg.Error as error:
             raise PublishError(f"publishing failed, the previous publication is unchanged: {error}") from error
     with conn.transaction():
-        for table in [*tables, PUBLICATION_TABLE]:
+        for table in [*row_counts, PUBLICATION_TABLE]:
             conn.execute(sql.SQL("analyze {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     return row_counts
 
 
-def _replace_tables(conn: psycopg.Connection, tables: list[str], run_id: str) -> dict[str, int]:
+def _replace_tables(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
     candidate_shapes = _shapes(conn, CANDIDATE_SCHEMA)
+    if not candidate_shapes:
+        raise PublishError("nothing to publish: reporting_candidate is empty (did dbt build run?)")
     published_shapes = _shapes(conn, REPORTING_SCHEMA)
-    for table in sorted(set(published_shapes) - {*tables, PUBLICATION_TABLE}):
+    for table in sorted(set(published_shapes) - {*candidate_shapes, PUBLICATION_TABLE}):
         conn.execute(sql.SQL("drop table {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     row_counts: dict[str, int] = {}
-    for table in tables:
+    for table in sorted(candidate_shapes):
         row_counts[table] = _replace_rows(conn, table, candidate_shapes[table], published_shapes.get(table),
                                           sql.SQL("select * from {}").format(sql.Identifier(CANDIDATE_SCHEMA, table)))
         _ensure_grain_index(conn, table, candidate_shapes[table])
