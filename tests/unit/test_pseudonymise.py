@@ -2,6 +2,7 @@
 
 import pytest
 
+from equality.errors import ConfigurationError
 from equality.pseudonymise import KeyedHash, hmac_sha256_hex
 from equality.warehouse import connect
 
@@ -23,5 +24,5 @@ def test_a_different_key_gives_a_different_pseudonym():
 
 
 def test_a_short_key_is_refused():
-    with pytest.raises(ValueError, match="at least 16 bytes"):
+    with pytest.raises(ConfigurationError, match="at least 16 bytes"):
         KeyedHash.from_key(b"short")
