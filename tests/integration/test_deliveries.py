@@ -20,6 +20,7 @@ from test_ingest import extract, force_row, load, raw_count
 
 from equality import ingest, nightly
 from equality.errors import RejectedFiles
+from equality.warehouse import connect
 
 
 @pytest.fixture
@@ -123,8 +124,6 @@ def test_a_night_with_a_file_without_its_header_keeps_its_identifiers_out_of_the
     with pytest.raises(RejectedFiles) as rejected:
         nightly.load(landing, "night-1", settings)
     assert "SS-2024-00466" not in str(rejected.value)
-    from equality.warehouse import connect
-
     with connect(warehouse_url) as conn:
         assert stored_anywhere(conn, "SS-2024-00466") == []
         assert conn.execute("select status from audit.run_stages").fetchall() == [("failed",)]
