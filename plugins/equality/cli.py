@@ -453,6 +453,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     print(complaints_headline(url))
     print()
+    from equality.report import write_board_report
+
+    print(f"Board report for the latest complete quarter: {write_board_report(url, settings.home / 'reports')}")
+    print()
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
     print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
@@ -505,6 +509,16 @@ def cmd_dbt(args: argparse.Namespace) -> int:
     return subprocess.run([str(dbt), *args.dbt_arguments], env=environment).returncode
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from equality.report import Quarter, write_board_report
+
+    settings = _settings()
+    url = reachable_warehouse_url(settings, start=True)
+    chosen = Quarter(*args.quarter) if args.quarter else None
+    print(write_board_report(url, Path(args.out) if args.out else settings.home / "reports", chosen))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="equality", description=__doc__,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -536,6 +550,13 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="the last night's stages, what it quarantined, whether reporting "
                                                 "is stale (exit 1 when stale)")
     status.set_defaults(handler=cmd_status)
+
+    report = commands.add_parser("report", help="write the quarterly board report: one self-contained HTML file "
+                                                "read from reporting only")
+    report.add_argument("--quarter", type=quarter,
+                        help="calendar quarter, e.g. 2025Q4 (default: the latest complete quarter published)")
+    report.add_argument("--out", help="folder to write board-report-<quarter>.html into (default EQUALITY_HOME/reports)")
+    report.set_defaults(handler=cmd_report)
 
     dbt = commands.add_parser("dbt", help="run dbt by hand on the same warehouse, e.g. `equality dbt ls -s marts`",
                               add_help=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import asdict
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -48,8 +48,9 @@ def delivered(landing_dir: Path) -> list[Path]:
     return ingest.delivered_files([landing_dir])
 
 
-def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> list[dict]:
-    """Prepare the warehouse, then load the reference files and every extract in the landing folder."""
+def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> dict[str, int]:
+    """Prepare the warehouse, then load the reference files and every extract in the landing folder; return
+    a summary (files by status, rows loaded and quarantined), small enough for a task's log and XCom."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with connect(url) as conn:
@@ -57,7 +58,10 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> li
     with stage(url, run_id, "load"), connect(url) as conn:
         files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
         results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
-    return [asdict(result) for result in results]
+    summary = Counter(f"files_{result.status}" for result in results)
+    summary.update(rows_loaded=sum(result.rows_loaded for result in results),
+                   rows_quarantined=sum(result.rows_quarantined for result in results))
+    return dict(summary)
 
 
 def raw_suite_parameters(url: str) -> dict:
