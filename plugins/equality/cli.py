@@ -155,7 +155,7 @@ def run_dag(landing: Path, settings: Settings) -> str:
 
 # What of the run's log is progress worth showing: the package's own stage lines and dbt's line per model.
 PROGRESS_PATTERNS = (
-    re.compile(r"\] (stage \w+ \w+ in [\d.]+ s) \[equality\."),
+    re.compile(r"\] (stage \w+ \w+ in [\d.]+ s)\s+\[equality\."),
     re.compile(r"(\d+ of \d+ (?:OK created|ERROR creating|FAIL|ERROR)\b.*?)(?:\s+\[(?:info|warning|error)\b|$)"),
 )
 
@@ -180,6 +180,7 @@ def run_dag_supervised(landing: Path, settings: Settings) -> tuple[str, Path]:
     process of its own that this one can stop; an unfinished night leaves reporting as it was."""
     log_file = settings.home / "logs" / f"nightly-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
+    log_file.touch()
     print(f"Airflow's log of this run: {log_file}", flush=True)
     child = os.fork()
     if child == 0:  # the night, in its own process group so that stopping it stops all of it
@@ -235,7 +236,7 @@ def failed_stage(url: str, run_started: datetime) -> str:
     failed = status.failed_stage
     if failed is None or status.finished_at is None or status.finished_at < run_started:
         return "the night failed before loading"
-    return f"the night failed at {failed.name}: {failed.first_line_of_detail}"
+    return f"the night failed at {failed.name}: {failed.detail_in_one_line}"
 
 
 def cmd_nightly(args: argparse.Namespace) -> int:

@@ -42,8 +42,9 @@ class Stage:
     detail: str | None
 
     @property
-    def first_line_of_detail(self) -> str:
-        return (self.detail or "").strip().splitlines()[0] if (self.detail or "").strip() else ""
+    def detail_in_one_line(self) -> str:
+        """Why the stage failed, its lines (a header, then one per rejected file or failed node) run together."""
+        return " ".join(line.strip().removeprefix("- ") for line in (self.detail or "").splitlines() if line.strip())
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def describe(status: NightStatus) -> str:
         outcome = f"failed at {failed.name}" if failed else "succeeded"
         lines = [f"Last night: run {status.run_id}, finished {status.finished_at:%Y-%m-%d %H:%M} UTC, {outcome}"]
         for stage in status.stages:
-            why = f"  {stage.first_line_of_detail}" if stage.status != "success" else ""
+            why = f"  {stage.detail_in_one_line}" if stage.status != "success" else ""
             lines.append(f"  {stage.name:<15} {stage.status:<8} {stage.seconds:8.1f} s{why}")
         if status.problem_files:
             lines.append("Quarantined or rejected that night:")

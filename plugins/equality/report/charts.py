@@ -164,6 +164,8 @@ def stages(stage_names: list[str], series: dict[str, list[float | None]], ylabel
     """A funnel through stages: one line per group of the share still in the process at each stage."""
     figure, axis = pyplot.subplots(figsize=(WIDTH_INCHES, 3.0))
     for position, (group, values) in enumerate(series.items()):
+        if all(value is None for value in values):
+            continue
         axis.plot(stage_names, [math.nan if value is None else value for value in values], "o-",
                   color=colour(group, position), label=group)
     axis.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
