@@ -153,21 +153,24 @@ def run_dag(landing: Path, settings: Settings) -> str:
     return str(dag_run.state)
 
 
-# What of the run's log is progress worth showing: the package's own stage lines and dbt's line per model.
+# What of the run's log is progress worth showing: each task as it starts, the package's own stage lines and
+# dbt's line per model.
 PROGRESS_PATTERNS = (
+    re.compile(r"\[DAG TEST\] (starting) task_id=(\w+)"),
     re.compile(r"\] (stage \w+ \w+ in [\d.]+ s)\s+\[equality\."),
-    re.compile(r"(\d+ of \d+ (?:OK created|ERROR creating|FAIL|ERROR)\b.*?)(?:\s+\[(?:info|warning|error)\b|$)"),
+    re.compile(r"(\d+ of \d+ (?:OK created|OK loaded|ERROR creating|FAIL|ERROR)\b.*?)(?:\s+\[(?:info|warning|error)\b|$)"),
 )
+TERMINAL_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def progress_lines(text: str) -> list[str]:
     """The progress lines in a chunk of the run's log (everything else stays in the log file)."""
     found = []
-    for line in text.splitlines():
+    for line in TERMINAL_COLOURS.sub("", text).splitlines():
         for pattern in PROGRESS_PATTERNS:
             match = pattern.search(line)
             if match:
-                found.append(re.sub(r"\s+", " ", match[1]).strip())
+                found.append(re.sub(r"\s+\.{3,}\s+|\s+", " ", " ".join(match.groups())).strip())
                 break
     return found
 
