@@ -238,7 +238,7 @@ def failed_stage(url: str, run_started: datetime) -> str:
         status = night_status(conn)
     failed = status.failed_stage
     if failed is None or status.finished_at is None or status.finished_at < run_started:
-        return "the night failed before loading"
+        return "the night failed in a task that records no stage (waiting for the extract, or the board report)"
     return f"the night failed at {failed.name}: {failed.detail_in_one_line}"
 
 
@@ -425,6 +425,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     landing = settings.home / "landing" / "demo"
+    print(f"Writing a synthetic night (searches, detentions, HR, complaints) into {landing}", flush=True)
     scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
     extract = generate(scenario, landing)
     custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
@@ -438,7 +439,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     os.environ.setdefault("EQUALITY_TASK_RETRIES", "0")  # a demo fails at once rather than wait out retries
-    print("Running the Airflow DAG equality_nightly (load, validate raw, dbt build, validate marts, publish):")
+    print("Running the Airflow DAG equality_nightly (load, validate raw, dbt build, validate marts, publish, "
+          "board report):", flush=True)
     run_started = datetime.now(timezone.utc)
     state, log_file = run_dag_supervised(landing, settings)
     timings.append((f"Airflow run of equality_nightly ({state})", time.perf_counter() - started))
