@@ -16,6 +16,7 @@ from typing import Iterator
 from equality import ingest, publish as publishing, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
 from equality.contracts import CONTRACTS
+from equality.errors import RejectedFiles
 from equality.schema import bootstrap
 from equality.warehouse import connect, warehouse_url
 
@@ -57,7 +58,11 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> di
         bootstrap(conn)
     with stage(url, run_id, "load"), connect(url) as conn:
         files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
-        results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
+        try:
+            results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
+        except RejectedFiles:
+            conn.commit()  # the accepted files and the record of the rejected ones stay (leaving `with` rolls back)
+            raise
     summary = Counter(f"files_{result.status}" for result in results)
     summary.update(rows_loaded=sum(result.rows_loaded for result in results),
                    rows_quarantined=sum(result.rows_quarantined for result in results))

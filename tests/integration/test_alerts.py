@@ -83,6 +83,11 @@ def test_a_failed_night_sends_one_message_naming_the_stage_and_the_fix(environme
     assert "stop_search_2025-03-31.csv" in message["problem"]
     assert "deliver them again" in message["fix"]
     assert "failed at stage load" in message["text"]
+    status = subprocess.run([EQUALITY, "status"], env=environment, capture_output=True, text=True, timeout=60)
+    assert status.returncode == 1  # reporting is stale: nothing was published
+    assert "failed at load" in status.stdout
+    assert "stop_search_2025-03-31.csv: rejected whole" in status.stdout
+    assert "Reporting: STALE" in status.stdout
 
 
 def test_an_extract_that_never_arrives_sends_one_message(environment, receiver, tmp_path):
