@@ -64,21 +64,22 @@ def latest_complete_quarter(url: str) -> Quarter:
     return Quarter.containing(start)
 
 
-def _estimate(label: str, row: dict, value: str, prefix: str | None = None):
+def _estimate(label: str, row: dict, value: str):
+    """A chart's estimate from a row's ``<value>``, ``<value>_lower_95`` and ``<value>_upper_95``."""
     from equality.report.charts import Estimate
 
-    prefix = prefix or value
-    return Estimate(label, _number(row[value]), _number(row[f"{prefix}_lower_95"]), _number(row[f"{prefix}_upper_95"]))
+    return Estimate(label, _number(row[value]), _number(row[f"{value}_lower_95"]), _number(row[f"{value}_upper_95"]))
 
 
 def _number(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _by_measure(rows: list[dict], value: str = "rate_ratio"):
+def _by_measure(rows: list[dict]):
+    """Forest-plot panels from rows of several measures (each row's ratio is in its ``rate_ratio`` columns)."""
     panels = defaultdict(list)
     for row in rows:
-        panels[row["measure"]].append(_estimate(row["group_code"], row, value, "rate_ratio"))
+        panels[row["measure"]].append(_estimate(row["group_code"], row, "rate_ratio"))
     return dict(panels)
 
 
