@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean browser
 
 install: $(STAMP)
 
@@ -22,13 +22,20 @@ demo: $(STAMP)
 
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
 ## warehouse (or WAREHOUSE_URL), then the integration tests again on EXTERNAL_WAREHOUSE_URL if it answers.
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the integration tests against it"; \
 		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest tests/integration; \
 	else \
 		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): external-server run skipped"; \
+	fi
+
+## Debian's chromium and its driver, for the board report's browser test: installed when missing (as root).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+		else echo "Chromium is missing: run 'sudo apt-get install chromium chromium-driver' for the browser test"; fi; \
 	fi
 
 ## Measure load speed and memory against a bare COPY, and dbt + validation time, at 1,000,000 rows.

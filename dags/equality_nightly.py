@@ -11,7 +11,9 @@ named as in `docs/data-contracts.md`; the reference files in `reference/`.
 schemas, and `reporting` (what BI reads), replaced atomically only when both validations passed.
 
 Stages: wait for an extract → load → validate raw (Great Expectations) → dbt build → validate marts →
-publish. All logic lives in the `equality` package (`plugins/equality`); this file only wires it.
+publish → board report (written once a quarter closes). A failed task, or a sensor that gives up waiting,
+sends one alert (`equality.alerts`, configured by `EQUALITY_ALERT_*`). All logic lives in the `equality`
+package (`plugins/equality`); this file only wires it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import pendulum
 from airflow.sdk import Asset, Param, dag, task
 from airflow.sdk.bases.sensor import PokeReturnValue
 
-from equality.orchestration import task_retries
+from equality.alerts import NightFailedNotifier
+from equality.orchestration import extract_sensor_timing, task_retries
 
 REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting")
 
@@ -41,11 +44,12 @@ REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting
         "retry_delay": timedelta(minutes=5),
         "retry_exponential_backoff": True,
         "max_retry_delay": timedelta(minutes=30),
+        "on_failure_callback": [NightFailedNotifier()],
     },
     params={"landing_dir": Param(None, type=["null", "string"], description="Folder holding the night's extracts")},
 )
 def equality_nightly():
-    @task.sensor(poke_interval=300, timeout=6 * 60 * 60, mode="reschedule")
+    @task.sensor(mode="reschedule", **extract_sensor_timing())
     def wait_for_extract(params=None) -> PokeReturnValue:
         from equality.nightly import delivered
         from equality.orchestration import landing_dir
@@ -54,14 +58,14 @@ def equality_nightly():
         return PokeReturnValue(is_done=bool(files), xcom_value=[str(path) for path in files])
 
     @task
-    def load(files: list[str], params=None, run_id=None) -> list[dict]:
+    def load(files: list[str], params=None, run_id=None) -> dict[str, int]:
         from equality.nightly import load
         from equality.orchestration import fail_fast, landing_dir
 
         return fail_fast(load)(landing_dir(params), run_id)
 
     @task
-    def validate_raw(loads: list[dict], run_id=None) -> int:
+    def validate_raw(loads: dict[str, int], run_id=None) -> int:
         from equality.nightly import validate_raw
         from equality.orchestration import fail_fast
 
@@ -88,7 +92,13 @@ def equality_nightly():
 
         return fail_fast(publish)(run_id)
 
-    publish(validate_marts(build(validate_raw(load(wait_for_extract())))))
+    @task
+    def board_report(tables: dict[str, int]) -> str | None:
+        from equality.report import write_report_when_quarter_closes
+
+        return write_report_when_quarter_closes()
+
+    board_report(publish(validate_marts(build(validate_raw(load(wait_for_extract()))))))
 
 
 equality_nightly()

@@ -1,4 +1,9 @@
-"""The ``equality`` command: the warehouse, synthetic extracts, the nightly run, the demo and the benchmark."""
+"""The ``equality`` command: the warehouse, synthetic extracts, the nightly run, its status, the board report,
+dbt by hand, the demo and the benchmark.
+
+A mistake (a missing folder, an unreachable warehouse, a missing key, a bad date) is reported in one line
+that names the problem and the fix, with a non-zero exit and no traceback (``--debug`` shows it).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,102 @@ import argparse
 import json
 import logging
 import os
+import re
 import secrets
+import signal
+import subprocess
 import sys
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from importlib import metadata
 from pathlib import Path
 
-from equality.config import Settings
+from equality import published_queries
+from equality.config import DBT_PROJECT_DIR, Settings
+from equality.errors import ConfigurationError, EqualityError, WarehouseError
+from equality.warehouse import connect
 
 BI_LOGIN = "equality_bi_reader"
+PACKAGE = "police-equality-warehouse"
+# An interrupted night exits as a process killed by the signal would (128 + signal number).
+INTERRUPTED_EXIT = 128
+# The warehouse must answer within this many seconds, or the command stops and says so.
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+class NightInterrupted(EqualityError):
+    """The operator (or a supervisor) stopped ``equality nightly`` with SIGTERM or Ctrl-C."""
+
+    def __init__(self, signal_number: int):
+        self.signal_number = signal_number
+        super().__init__(f"stopped by {signal.Signals(signal_number).name}: the night did not finish, reporting "
+                         "still holds the last publication (run `equality nightly` again; nothing is loaded twice)")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line (the problem, then where the help is)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _settings() -> Settings:
     return Settings.from_env()
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a calendar date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD ({error})") from None
+
+
+def quarter(text: str) -> tuple[int, int]:
+    """An argparse type: a calendar quarter written 2025Q4."""
+    match = re.fullmatch(r"(\d{4})Q([1-4])", text.strip().upper())
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a quarter written like 2025Q4")
+    return int(match[1]), int(match[2])
+
+
+def running_warehouse_url(settings: Settings) -> str:
+    """WAREHOUSE_URL, or the embedded warehouse's URL if it is running; never starts a server."""
+    from equality.warehouse import embedded
+
+    return settings.warehouse_url or embedded(settings).url()
+
+
+def reachable_warehouse_url(settings: Settings, *, start: bool) -> str:
+    """The warehouse URL after checking, within seconds, that it answers; the embedded one is started if
+    ``start``. A warehouse that does not answer is a one-line WarehouseError naming the URL and the fix."""
+    import psycopg
+
+    from equality.warehouse import redact, warehouse_url
+
+    url = warehouse_url(settings) if start else running_warehouse_url(settings)
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_SECONDS).close()
+    except psycopg.OperationalError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        fix = ("correct WAREHOUSE_URL (postgresql://user:password@host:port/database) or unset it to use the "
+               "embedded warehouse" if settings.warehouse_url else "run `equality warehouse start`")
+        raise WarehouseError(f"cannot reach the warehouse at {redact(url)} ({reason}): {fix}") from error
+    return url
+
+
+def existing_landing_dir(path: Path) -> Path:
+    """The landing folder, which must exist and hold at least one extract named as a contract expects."""
+    from equality.nightly import delivered
+
+    landing = path.resolve()
+    if not landing.is_dir():
+        raise ConfigurationError(f"the landing folder {landing} does not exist: pass --landing with the folder the "
+                                 "extracts are delivered to (or set EQUALITY_LANDING_DIR)")
+    if not delivered(landing):
+        raise ConfigurationError(f"no extracts in {landing}: deliver files named as in docs/data-contracts.md "
+                                 "(e.g. stop_search_2025-03-31.csv), then run again")
+    return landing
 
 
 def cmd_warehouse(args: argparse.Namespace) -> int:
@@ -28,7 +116,8 @@ def cmd_warehouse(args: argparse.Namespace) -> int:
     if args.action == "start":
         print(redact(warehouse_url(settings)))
     elif args.action == "url":
-        print(warehouse_url(settings) if args.show_password else redact(warehouse_url(settings)))
+        url = running_warehouse_url(settings)
+        print(url if args.show_password else redact(url))
     elif args.action == "stop":
         if settings.warehouse_url:
             print("WAREHOUSE_URL is set: an external warehouse is not stopped by this command.")
@@ -40,8 +129,9 @@ def cmd_warehouse(args: argparse.Namespace) -> int:
 def cmd_generate(args: argparse.Namespace) -> int:
     from equality.synthetic import Scenario, generate
 
-    scenario = Scenario(seed=args.seed, start=date.fromisoformat(args.start), end=date.fromisoformat(args.end))
-    extract = generate(scenario, Path(args.out))
+    if args.start >= args.end:
+        raise ConfigurationError(f"--start {args.start} is not before --end {args.end}: give a start date before the end")
+    extract = generate(Scenario(seed=args.seed, start=args.start, end=args.end), Path(args.out))
     print(f"{extract.row_count} rows in {len(extract.files)} files under {args.out}")
     return 0
 
@@ -63,11 +153,108 @@ def run_dag(landing: Path, settings: Settings) -> str:
     return str(dag_run.state)
 
 
+# What of the run's log is progress worth showing: each task as it starts, the package's own stage lines and
+# dbt's line per model.
+PROGRESS_PATTERNS = (
+    re.compile(r"\[DAG TEST\] (starting) task_id=(\w+)"),
+    re.compile(r"\] (stage \w+ \w+ in [\d.]+ s)\s+\[equality\."),
+    re.compile(r"(\d+ of \d+ (?:OK created|OK loaded|ERROR creating|FAIL|ERROR)\b.*?)(?:\s+\[(?:info|warning|error)\b|$)"),
+)
+TERMINAL_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def progress_lines(text: str) -> list[str]:
+    """The progress lines in a chunk of the run's log (everything else stays in the log file)."""
+    found = []
+    for line in TERMINAL_COLOURS.sub("", text).splitlines():
+        for pattern in PROGRESS_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                found.append(re.sub(r"\s+\.{3,}\s+|\s+", " ", " ".join(match.groups())).strip())
+                break
+    return found
+
+
+def run_dag_supervised(landing: Path, settings: Settings) -> tuple[str, Path]:
+    """Run the DAG in a child process whose output (Airflow's internals) goes to a log file under
+    EQUALITY_HOME, printing its progress here; SIGTERM or Ctrl-C stops the child and raises NightInterrupted.
+
+    Airflow's task runner takes over SIGTERM inside each task (and ignores it), so the night runs in a
+    process of its own that this one can stop; an unfinished night leaves reporting as it was."""
+    log_file = settings.home / "logs" / f"nightly-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    log_file.touch()
+    print(f"Airflow's log of this run: {log_file}", flush=True)
+    child = os.fork()
+    if child == 0:  # the night, in its own process group so that stopping it stops all of it
+        os.setpgid(0, 0)
+        with open(log_file, "ab", buffering=0) as log:
+            os.dup2(log.fileno(), 1)
+            os.dup2(log.fileno(), 2)
+        code = 3
+        try:
+            code = 0 if run_dag(landing, settings) == "success" else 1
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+    def stop(signal_number, frame):
+        os.killpg(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        raise NightInterrupted(signal_number)
+
+    handlers = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        position, status = 0, None
+        while status is None:
+            finished, exit_status = os.waitpid(child, os.WNOHANG)
+            if finished:
+                status = os.waitstatus_to_exitcode(exit_status)
+            with open(log_file, "rb") as log:
+                log.seek(position)
+                chunk = log.read()
+            cut = chunk.rfind(b"\n") + 1 if status is None else len(chunk)
+            position += cut
+            for line in progress_lines(chunk[:cut].decode("utf-8", "replace")):
+                print(f"  {line}", flush=True)
+            if status is None:
+                time.sleep(0.5)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    return ("success" if status == 0 else "failed"), log_file
+
+
+def failed_stage(url: str, run_started: datetime) -> str:
+    """Where and why the night that started at ``run_started`` failed, in words for a one-line message."""
+    from equality.night_status import night_status
+
+    with connect(url) as conn:
+        status = night_status(conn)
+    failed = status.failed_stage
+    if failed is None or status.finished_at is None or status.finished_at < run_started:
+        return "the night failed in a task that records no stage (waiting for the extract, or the board report)"
+    return f"the night failed at {failed.name}: {failed.detail_in_one_line}"
+
+
 def cmd_nightly(args: argparse.Namespace) -> int:
     settings = _settings()
-    state = run_dag(Path(args.landing).resolve(), settings)
-    print(f"equality_nightly finished: {state}")
-    return 0 if state == "success" else 1
+    landing = existing_landing_dir(Path(args.landing))
+    settings.pseudonym_key()  # a missing key is a configuration mistake: say so before anything runs
+    url = reachable_warehouse_url(settings, start=True)
+    started = datetime.now(timezone.utc)
+    state, log_file = run_dag_supervised(landing, settings)
+    if state != "success":
+        print(f"equality nightly: {failed_stage(url, started)}; reporting was not replaced (log: {log_file})",
+              file=sys.stderr)
+        return 1
+    print("equality_nightly finished: success")
+    return 0
 
 
 def _shown(value, pattern: str) -> str:
@@ -83,18 +270,8 @@ def _with_interval(value, low, high) -> str:
 
 def headline(url: str) -> str:
     """The latest complete rolling 12 months, force area, self-defined broad groups, from reporting."""
-    from equality.warehouse import connect
-
     with connect(url) as conn:
-        rows = conn.execute("""
-            select ethnic_group, searches, population, rate_per_1000, rate_ratio, rate_ratio_lower_95,
-                   rate_ratio_upper_95, not_stated_share, period_start, period_end
-            from reporting.stop_search_disproportionality
-            where period_type = 'rolling_12_months' and area_code = 'FORCE' and legislation_group = 'All'
-              and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad'
-              and period_start = (select max(period_start) from reporting.stop_search_disproportionality
-                                  where period_type = 'rolling_12_months' and is_complete_period)
-            order by rate_per_1000 desc nulls last""").fetchall()
+        rows = published_queries.stop_search_headline(conn)
     if not rows:
         return "(no complete rolling 12-month period published yet)"
 
@@ -113,19 +290,8 @@ def headline(url: str) -> str:
 
 def custody_headline(url: str) -> str:
     """Charge versus no further action in the latest complete financial year: crude and adjusted ratios."""
-    from equality.warehouse import connect
-
     with connect(url) as conn:
-        rows = conn.execute("""
-            select ethnic_group, eligible_detentions, decision_share, crude_ratio, crude_ratio_lower_95,
-                   crude_ratio_upper_95, adjusted_ratio, adjusted_ratio_lower_95, adjusted_ratio_upper_95,
-                   share_of_gap_explained, period_start
-            from reporting.custody_outcomes
-            where period_type = 'financial_year' and area_code = 'FORCE' and age_group = 'All'
-              and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self-defined'
-              and period_start = (select max(period_start) from reporting.custody_rates
-                                  where period_type = 'financial_year' and is_complete_period)
-            order by crude_ratio desc nulls last""").fetchall()
+        rows = published_queries.custody_headline(conn)
     if not rows:
         return "(no custody outcomes published yet)"
 
@@ -144,68 +310,8 @@ def custody_headline(url: str) -> str:
 def workforce_headline(url: str) -> str:
     """Officers by broad ethnic group: representation at the latest month end, then recruitment, promotion,
     leaving and vetting in the latest financial year the data covers, each against White officers."""
-    from equality.warehouse import connect
-
     with connect(url) as conn:
-        rows = conn.execute("""
-            with latest as (
-                select max(month_end) as month_end from reporting.workforce_representation
-            ),
-            representation as (
-                select group_code, share_of_disclosed, benchmark_share, representation_ratio, gap_in_people, month_end,
-                       is_reference_group
-                from reporting.workforce_representation
-                where month_end = (select month_end from latest) and workforce_type_code = 'OFFICER'
-                  and breakdown = 'force' and characteristic = 'ethnicity' and is_disclosed
-            ),
-            year as (
-                select max(financial_year_start) as financial_year_start from reporting.recruitment_funnel
-                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and stage_code = 'APPOINTED'
-            ),
-            lowest_stage as (
-                select distinct on (group_code) group_code, stage_code, relative_likelihood,
-                       relative_likelihood_lower_95, relative_likelihood_upper_95
-                from reporting.recruitment_funnel
-                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
-                  and financial_year_start = (select financial_year_start from year)
-                  and relative_likelihood is not null and stage_code <> 'APPLICATION'
-                order by group_code, relative_likelihood
-            ),
-            appointed as (
-                select group_code, cumulative_conversion from reporting.recruitment_funnel
-                where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
-                  and financial_year_start = (select financial_year_start from year) and stage_code = 'APPOINTED'
-            ),
-            leaving as (
-                select group_code, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from reporting.leavers
-                where workforce_type_code = 'OFFICER' and characteristic = 'ethnicity' and leaver_reason_code = 'ALL'
-                  and financial_year_start = (select max(financial_year_start) from reporting.leavers
-                                              where is_complete_period)
-            ),
-            vetting as (
-                select group_code, relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95
-                from reporting.vetting
-                where applicant_type_code = 'ALL' and characteristic = 'ethnicity'
-                  and financial_year_start = (select financial_year_start from year)
-            )
-            select representation.group_code, representation.share_of_disclosed, representation.benchmark_share,
-                   representation.gap_in_people, appointed.cumulative_conversion,
-                   lowest_stage.stage_code, lowest_stage.relative_likelihood, lowest_stage.relative_likelihood_lower_95,
-                   lowest_stage.relative_likelihood_upper_95,
-                   leaving.rate_ratio, leaving.rate_ratio_lower_95, leaving.rate_ratio_upper_95,
-                   vetting.relative_likelihood, vetting.relative_likelihood_lower_95,
-                   vetting.relative_likelihood_upper_95, representation.month_end,
-                   (select financial_year_start from year), representation.is_reference_group
-            from representation
-            left join lowest_stage on lowest_stage.group_code = representation.group_code
-            left join appointed on appointed.group_code = representation.group_code
-            left join leaving on leaving.group_code = representation.group_code
-            left join vetting on vetting.group_code = representation.group_code
-            order by representation.benchmark_share desc nulls last""").fetchall()
-        target = conn.execute("""
-            select ethnic_minority_recruits_to_date, target, target_to_date, target_start, target_end, month_start,
-                   ethnic_minority_share_of_recruits, population_minority_share
-            from reporting.recruitment_target order by month_start desc limit 1""").fetchone()
+        rows, target = published_queries.workforce_headline(conn)
     if not rows:
         return "(no workforce figures published yet)"
 
@@ -239,48 +345,10 @@ def complaints_headline(url: str) -> str:
     """The latest financial year of complaints: rates by complainant group, upheld allegations, and officers
     entering misconduct proceedings by their group, each against White people; a ratio that cannot be
     estimated says why."""
-    from equality.warehouse import connect
-
     with connect(url) as conn:
-        year = conn.execute("select max(financial_year_start) from reporting.misconduct where is_complete_period"
-                            ).fetchone()[0]
-        if year is None:
-            return "(no complaints published yet)"
-        rows = conn.execute("""
-            with groups as (
-                select ethnic_group from reporting.complaints
-                where financial_year_start = %(year)s and basis = 'population' and ethnic_group <> 'Not stated'
-            ),
-            complaints as (
-                select ethnic_group, basis, rate_per_1000, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
-                       ratio_status
-                from reporting.complaints where financial_year_start = %(year)s
-            ),
-            upheld as (
-                select complainant_group as ethnic_group, upheld_share, upheld_relative_likelihood,
-                       upheld_relative_likelihood_lower_95, upheld_relative_likelihood_upper_95, upheld_ratio_status
-                from reporting.allegation_outcomes where financial_year_start = %(year)s and view = 'complainant'
-            ),
-            proceedings as (
-                select ethnic_group, rate_per_1000_officers, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
-                       ratio_status
-                from reporting.misconduct where financial_year_start = %(year)s and stage = 'formal_proceedings'
-            )
-            select groups.ethnic_group,
-                   population.rate_per_1000, population.rate_ratio, population.rate_ratio_lower_95,
-                   population.rate_ratio_upper_95, population.ratio_status,
-                   searches.rate_per_1000, searches.rate_ratio, searches.rate_ratio_lower_95,
-                   searches.rate_ratio_upper_95, searches.ratio_status,
-                   upheld.upheld_share, upheld.upheld_relative_likelihood, upheld.upheld_relative_likelihood_lower_95,
-                   upheld.upheld_relative_likelihood_upper_95, upheld.upheld_ratio_status,
-                   proceedings.rate_per_1000_officers, proceedings.rate_ratio, proceedings.rate_ratio_lower_95,
-                   proceedings.rate_ratio_upper_95, proceedings.ratio_status
-            from groups
-            left join complaints as population on population.ethnic_group = groups.ethnic_group and population.basis = 'population'
-            left join complaints as searches on searches.ethnic_group = groups.ethnic_group and searches.basis = 'stop_search'
-            left join upheld on upheld.ethnic_group = groups.ethnic_group
-            left join proceedings on proceedings.ethnic_group = groups.ethnic_group
-            order by groups.ethnic_group = 'White' desc, groups.ethnic_group""", {"year": year}).fetchall()
+        year, rows = published_queries.complaints_headline(conn)
+    if year is None:
+        return "(no complaints published yet)"
 
     def ratio(value, low, high, status) -> str:
         """The ratio with its interval, or the first words of why there is none ('suppressed', 'not estimable')."""
@@ -336,6 +404,12 @@ def bi_login(url: str, settings: Settings) -> str:
 DEMO_WORKFORCE = {"OFFICER": 6_500, "STAFF": 3_700, "PCSO": 450, "SPECIAL": 300}
 
 
+GAP_EXPLAINED = (
+    "gap explained = (crude - adjusted) / (crude - 1): the part of the crude gap that offence group and age account\n"
+    "for. 100% means case mix explains the whole gap, 0% none of it; over 100% means that with the same offences\n"
+    "and ages the gap reverses (the adjusted ratio lies on the other side of 1); blank when a count is suppressed.")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from equality.synthetic import Scenario, generate
     from equality.synthetic_custody import generate_custody, scenario_a
@@ -351,6 +425,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     landing = settings.home / "landing" / "demo"
+    print(f"Writing a synthetic night (searches, detentions, HR, complaints) into {landing}", flush=True)
     scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
     extract = generate(scenario, landing)
     custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
@@ -364,20 +439,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     os.environ.setdefault("EQUALITY_TASK_RETRIES", "0")  # a demo fails at once rather than wait out retries
-    state = run_dag(landing, settings)
+    print("Running the Airflow DAG equality_nightly (load, validate raw, dbt build, validate marts, publish, "
+          "board report):", flush=True)
+    run_started = datetime.now(timezone.utc)
+    state, log_file = run_dag_supervised(landing, settings)
     timings.append((f"Airflow run of equality_nightly ({state})", time.perf_counter() - started))
     if state != "success":
-        print(f"The nightly run ended {state}; reporting was not replaced. See the task log above.")
+        print(f"equality demo: {failed_stage(url, run_started)}; reporting was not replaced (log: {log_file})",
+              file=sys.stderr)
         return 1
 
     print()
     print(headline(url))
     print()
     print(custody_headline(url))
+    print(GAP_EXPLAINED)
     print()
     print(workforce_headline(url))
     print()
     print(complaints_headline(url))
+    print()
+    from equality.report import write_board_report
+
+    print(f"Board report for the latest complete quarter: {write_board_report(url, settings.home / 'reports')}")
     print()
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
@@ -409,41 +493,113 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    parser = argparse.ArgumentParser(prog="equality", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+def cmd_status(args: argparse.Namespace) -> int:
+    from equality.night_status import describe, night_status
+
+    with connect(reachable_warehouse_url(_settings(), start=False)) as conn:
+        status = night_status(conn)
+    print(describe(status))
+    return 1 if status.is_stale else 0
+
+
+def cmd_dbt(args: argparse.Namespace) -> int:
+    """dbt itself, on the warehouse every other command uses (profiles read EQUALITY_DBT_* from WAREHOUSE_URL)."""
+    from equality.transform import dbt_environment
+
+    settings = _settings()
+    work_dir = settings.home / "dbt"
+    environment = {**os.environ, **dbt_environment(reachable_warehouse_url(settings, start=True)),
+                   "DBT_PROJECT_DIR": str(DBT_PROJECT_DIR), "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR),
+                   "DBT_TARGET_PATH": str(work_dir / "target"), "DBT_LOG_PATH": str(work_dir / "logs")}
+    dbt = Path(sys.executable).with_name("dbt")
+    return subprocess.run([str(dbt), *args.dbt_arguments], env=environment).returncode
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from equality.report import Quarter, write_board_report
+
+    settings = _settings()
+    url = reachable_warehouse_url(settings, start=True)
+    chosen = Quarter(*args.quarter) if args.quarter else None
+    print(write_board_report(url, Path(args.out) if args.out else settings.home / "reports", chosen))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="equality", description=__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {metadata.version(PACKAGE)}",
+                        help="print the version and exit")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", help="what to do")
 
     warehouse = commands.add_parser("warehouse", help="start, stop or show the embedded warehouse")
-    warehouse.add_argument("action", choices=["start", "stop", "url"])
-    warehouse.add_argument("--show-password", action="store_true")
+    warehouse.add_argument("action", choices=["start", "stop", "url"],
+                           help="start: start (or create) it and print its URL; stop: stop it; url: print the URL "
+                                "of the running warehouse (never starts one)")
+    warehouse.add_argument("--show-password", action="store_true", help="print the URL with its password")
     warehouse.set_defaults(handler=cmd_warehouse)
 
     generate = commands.add_parser("generate", help="write a synthetic internal extract with known disparities")
-    generate.add_argument("--out", required=True)
-    generate.add_argument("--start", default="2023-04-01")
-    generate.add_argument("--end", default="2025-03-31")
-    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", required=True, help="folder to write the extract files into (created if missing)")
+    generate.add_argument("--start", type=iso_date, default=date(2023, 4, 1),
+                          help="first day of the extract, YYYY-MM-DD (default 2023-04-01)")
+    generate.add_argument("--end", type=iso_date, default=date(2025, 3, 31),
+                          help="last day of the extract, YYYY-MM-DD (default 2025-03-31)")
+    generate.add_argument("--seed", type=int, default=1, help="random seed: the same seed writes the same files")
     generate.set_defaults(handler=cmd_generate)
 
     nightly = commands.add_parser("nightly", help="run the nightly DAG in this process (operators, backfills)")
     nightly.add_argument("--landing", required=True, help="folder holding the extracts to load")
     nightly.set_defaults(handler=cmd_nightly)
 
+    status = commands.add_parser("status", help="the last night's stages, what it quarantined, whether reporting "
+                                                "is stale (exit 1 when stale)")
+    status.set_defaults(handler=cmd_status)
+
+    report = commands.add_parser("report", help="write the quarterly board report: one self-contained HTML file "
+                                                "read from reporting only")
+    report.add_argument("--quarter", type=quarter,
+                        help="calendar quarter, e.g. 2025Q4 (default: the latest complete quarter published)")
+    report.add_argument("--out", help="folder to write board-report-<quarter>.html into (default EQUALITY_HOME/reports)")
+    report.set_defaults(handler=cmd_report)
+
+    dbt = commands.add_parser("dbt", help="run dbt by hand on the same warehouse, e.g. `equality dbt ls -s marts`",
+                              add_help=False)
+    dbt.add_argument("dbt_arguments", nargs=argparse.REMAINDER, help="dbt's own command and options")
+
     demo = commands.add_parser("demo", help="embedded warehouse + synthetic night + Airflow run + headline")
     demo.set_defaults(handler=cmd_demo)
 
     bench = commands.add_parser("bench", help="load speed and memory against a bare COPY; dbt + GX time")
-    bench.add_argument("--rows", type=int, default=1_000_000)
+    bench.add_argument("--rows", type=int, default=1_000_000, help="stop-search rows to generate and load")
     bench.add_argument("--load-only", action="store_true", help="measure the load alone (for large --rows)")
     bench.add_argument("--custody-detentions", type=int, default=600_000,
                        help="detentions in the custody extract loaded and built beside the searches (0: none)")
     bench.add_argument("--no-workforce", action="store_true",
                        help="leave out the HR extract (12,000 people, 10 years of monthly snapshots and events)")
     bench.set_defaults(handler=cmd_bench)
+    return parser
 
-    args = parser.parse_args(argv)
-    return args.handler(args)
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["dbt"]:  # everything after `dbt` is dbt's, options included (argparse would claim them)
+        args = argparse.Namespace(command="dbt", handler=cmd_dbt, debug=False, dbt_arguments=argv[1:])
+    else:
+        args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args)
+    except NightInterrupted as interrupted:
+        print(f"equality {args.command}: {interrupted}", file=sys.stderr)
+        return INTERRUPTED_EXIT + interrupted.signal_number
+    except EqualityError as error:
+        if args.debug:
+            raise
+        print(f"equality {args.command}: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import asdict
+from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
@@ -73,8 +73,9 @@ def delivered(landing_dir: Path, settings: Settings | None = None) -> list[Path]
     return ingest.delivered_files([landing_dir], settle_seconds=settings.delivery_settle_seconds)
 
 
-def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> list[dict]:
-    """Prepare the warehouse, then load the reference files and every extract in the landing folder."""
+def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> dict[str, int]:
+    """Prepare the warehouse, then load the reference files and every extract in the landing folder; return
+    a summary (files by status, rows loaded and quarantined), small enough for a task's log and XCom."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with one_night(url, settings.home, run_id):
@@ -84,7 +85,10 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> li
             files = ingest.delivered_files([REFERENCE_DIR, landing_dir],
                                            settle_seconds=settings.delivery_settle_seconds)
             results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
-    return [asdict(result) for result in results]
+    summary = Counter(f"files_{result.status}" for result in results)
+    summary.update(rows_loaded=sum(result.rows_loaded for result in results),
+                   rows_quarantined=sum(result.rows_quarantined for result in results))
+    return dict(summary)
 
 
 def raw_suite_parameters(url: str) -> dict:

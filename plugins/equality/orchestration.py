@@ -47,6 +47,13 @@ def task_retries() -> int:
     return int(os.environ.get("EQUALITY_TASK_RETRIES", "2"))
 
 
+def extract_sensor_timing() -> dict[str, float]:
+    """How long the sensor waits for an extract (EQUALITY_EXTRACT_WAIT_SECONDS, default 6 hours) and how often
+    it looks (every 5 minutes, or a tenth of a shorter wait); when the wait runs out it fails and alerts."""
+    wait = float(os.environ.get("EQUALITY_EXTRACT_WAIT_SECONDS", 6 * 60 * 60))
+    return {"timeout": wait, "poke_interval": min(300.0, max(wait / 10, 1.0))}
+
+
 def airflow_environment(settings: Settings) -> dict[str, str]:
     """Environment for a self-contained Airflow (SQLite metadata under EQUALITY_HOME), unless already set."""
     home = settings.airflow_home

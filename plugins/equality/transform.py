@@ -55,5 +55,6 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
 
 
 def build(url: str, work_dir: Path) -> BuildResult:
-    """Seeds, models, snapshots and their tests, in dependency order (dbt build)."""
-    return run_dbt(url, "build", "--quiet", work_dir=work_dir)
+    """Seeds, models, snapshots and their tests, in dependency order (dbt build), logging a line per node
+    (`equality nightly` and `make demo` show the models' lines as progress)."""
+    return run_dbt(url, "build", work_dir=work_dir)

@@ -1,0 +1,127 @@
+"""Alerts, for real: Airflow runs the night (dag.test through `equality nightly`, or `airflow dags test`) and a
+local HTTP receiver on 127.0.0.1 stands in for the team's webhook. A failed night sends exactly one message
+naming the failed stage and the fix; an extract that never arrives sends one; a good night sends none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from equality.config import Settings
+from equality.orchestration import airflow_environment
+from every_source import deliver_every_source
+from nights import query
+
+pytestmark = pytest.mark.slow
+
+EQUALITY = str(Path(sys.executable).with_name("equality"))
+AIRFLOW = str(Path(sys.executable).with_name("airflow"))
+
+
+class Receiver:
+    """An HTTP server on 127.0.0.1 that keeps every JSON body POSTed to it."""
+
+    def __init__(self):
+        messages = self.messages = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                messages.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_port}/alerts"
+
+
+@pytest.fixture(scope="module")
+def receiver():
+    receiver = Receiver()
+    yield receiver
+    receiver.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def environment(module_warehouse_url, receiver, tmp_path_factory):
+    home = tmp_path_factory.mktemp("alerts")
+    return {**os.environ, "WAREHOUSE_URL": module_warehouse_url, "EQUALITY_HOME": str(home),
+            "EQUALITY_PSEUDONYM_KEY": "alerts-test-key-0123456789", "EQUALITY_TASK_RETRIES": "0",
+            "EQUALITY_ALERT_WEBHOOK_URL": receiver.url}
+
+
+def nightly(landing: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([EQUALITY, "nightly", "--landing", str(landing)], env=environment, capture_output=True,
+                          text=True, timeout=1800)
+
+
+def test_a_failed_night_sends_one_message_naming_the_stage_and_the_fix(environment, receiver, tmp_path):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / "stop_search_2025-03-31.csv").write_text("not,the,header\n1,2,3\n")
+    receiver.messages.clear()
+
+    run = nightly(landing, environment)
+
+    assert run.returncode == 1
+    assert run.stderr.strip().count("\n") == 0, run.stderr
+    assert "the night failed at load" in run.stderr and "stop_search_2025-03-31.csv" in run.stderr
+    assert len(receiver.messages) == 1
+    message = receiver.messages[0]
+    assert message["stage"] == "load"
+    assert "stop_search_2025-03-31.csv" in message["problem"]
+    assert "deliver them again" in message["fix"]
+    assert "failed at stage load" in message["text"]
+    status = subprocess.run([EQUALITY, "status"], env=environment, capture_output=True, text=True, timeout=60)
+    assert status.returncode == 1  # reporting is stale: nothing was published
+    assert "failed at load" in status.stdout
+    assert "stop_search_2025-03-31.csv: rejected whole" in status.stdout
+    assert "Reporting: STALE" in status.stdout
+
+
+def test_an_extract_that_never_arrives_sends_one_message(environment, receiver, tmp_path):
+    landing = tmp_path / "empty"
+    landing.mkdir()
+    receiver.messages.clear()
+    settings_environment = {**environment, "EQUALITY_EXTRACT_WAIT_SECONDS": "3"}
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("WAREHOUSE_URL", "EQUALITY_HOME"):
+            patch.setenv(name, settings_environment[name])
+        airflow_env = {**settings_environment, **airflow_environment(Settings.from_env())}
+    subprocess.run([AIRFLOW, "db", "migrate"], env=airflow_env, check=True, capture_output=True)
+
+    run = subprocess.run([AIRFLOW, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
+                         env=airflow_env, capture_output=True, text=True, timeout=600)
+
+    assert "failed" in run.stdout + run.stderr
+    assert [message["stage"] for message in receiver.messages] == ["wait_for_extract"]
+    assert "no extract arrived" in receiver.messages[0]["fix"]
+
+
+def test_a_good_night_sends_nothing_and_status_says_reporting_is_current(environment, receiver, tmp_path):
+    landing = tmp_path / "landing"
+    deliver_every_source(landing, seed=3)
+    receiver.messages.clear()
+
+    run = nightly(landing, environment)
+
+    assert run.returncode == 0, run.stderr
+    assert receiver.messages == []
+    assert "stage build success" in run.stdout and "OK created" in run.stdout  # progress, dbt model by model
+    assert "[DAG TEST]" not in run.stdout  # Airflow's internals stay in the log file
+    status = subprocess.run([EQUALITY, "status"], env=environment, capture_output=True, text=True, timeout=60)
+    assert status.returncode == 0, status.stdout
+    assert "succeeded" in status.stdout and "Reporting: current" in status.stdout
+    assert query(environment["WAREHOUSE_URL"], "select count(*) from reporting.publication")[0][0] == 1
+    assert (Path(environment["EQUALITY_HOME"]) / "reports" / "board-report-2025Q1.html").exists()
