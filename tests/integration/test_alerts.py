@@ -57,7 +57,7 @@ def receiver():
 def environment(module_warehouse_url, receiver, tmp_path_factory):
     home = tmp_path_factory.mktemp("alerts")
     return {**os.environ, "WAREHOUSE_URL": module_warehouse_url, "EQUALITY_HOME": str(home),
-            "EQUALITY_PSEUDONYM_KEY": "alerts-test-key-0123456789", "EQUALITY_TASK_RETRIES": "0",
+            "EQUALITY_PSEUDONYM_KEY": "alerts-test-key-0123456789abcdef012345", "EQUALITY_TASK_RETRIES": "0",
             "EQUALITY_ALERT_WEBHOOK_URL": receiver.url}
 
 

@@ -23,7 +23,7 @@ SECONDS_ALLOWED = 10
 
 def test_sigterm_stops_a_running_night_in_seconds_and_publishes_nothing(warehouse_url, tmp_path):
     environment = {**os.environ, "WAREHOUSE_URL": warehouse_url, "EQUALITY_HOME": str(tmp_path / "home"),
-                   "EQUALITY_PSEUDONYM_KEY": "sigterm-test-key-0123456789", "EQUALITY_TASK_RETRIES": "0"}
+                   "EQUALITY_PSEUDONYM_KEY": "sigterm-test-key-0123456789abcdef01234", "EQUALITY_TASK_RETRIES": "0"}
     night = subprocess.Popen([EQUALITY, "nightly", "--landing", str(POLICE_UK_EXTRACTS)], env=environment,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert night.stdout.readline().startswith("Airflow's log of this run")

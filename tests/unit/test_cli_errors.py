@@ -73,7 +73,7 @@ def test_a_missing_key_for_an_external_warehouse_names_the_variable(tmp_path):
 def test_an_unreachable_warehouse_names_the_url_and_the_fix(tmp_path):
     result, seconds = run_equality("nightly", "--landing", str(POLICE_UK_EXTRACTS),
                                    environment={"WAREHOUSE_URL": "postgresql://nobody:secret@127.0.0.1:1/equality",
-                                                "EQUALITY_PSEUDONYM_KEY": "a-test-key-0123456789"},
+                                                "EQUALITY_PSEUDONYM_KEY": "a-test-key-0123456789abcdef0123456789"},
                                    home=tmp_path)
     assert_one_line_failure(result, seconds, "cannot reach the warehouse at postgresql://nobody:***@127.0.0.1:1/equality",
                             "WAREHOUSE_URL")
