@@ -78,7 +78,7 @@ def published_tables(folder: Path = PUBLISHED_DIR) -> list[PublishedTable]:
     blocks = _doc_blocks(folder)
     tables = []
     for path in sorted(folder.glob("*.yml")):
-        for model in yaml.safe_load(path.read_text())["models"]:
+        for model in yaml.safe_load(path.read_text()).get("models", []):
             columns = [PublishedColumn(name=column["name"], data_type=column["data_type"],
                                        description=_render(column.get("description", ""), blocks),
                                        meta=column.get("config", {}).get("meta", {}))
