@@ -46,6 +46,14 @@ class PublishedColumn:
         return list(self.meta.get("suppressed_with", []))
 
     @property
+    def code_list(self) -> str | None:
+        """The reporting.labels list its codes are in, as SQL over its table: a quoted name, or the column that
+        holds the list's name (a workforce group's characteristic)."""
+        if "code_list_column" in self.meta:
+            return self.meta["code_list_column"]
+        return f"'{self.meta['code']}'" if "code" in self.meta else None
+
+    @property
     def is_count(self) -> bool:
         """A count suppressed on its own value (and nowhere public)."""
         return self.suppressed_with == [self.name] and "public_when" not in self.meta
@@ -89,8 +97,10 @@ def published_tables(folder: Path = PUBLISHED_DIR) -> list[PublishedTable]:
 
 
 # ------------------------------------------------------------------------------------------------ dictionary
-def _withheld(table: PublishedTable, column: PublishedColumn) -> str:
-    """When the column is null, in words."""
+def _notes(column: PublishedColumn) -> str:
+    """Where its codes are named, or when it is null, in words."""
+    if column.code_list:
+        return f"codes named in `labels` where code_list = {column.code_list}"
     if "status_of" in column.meta:
         return f"status of `{column.meta['status_of']}`"
     if not column.suppressed_with:
@@ -121,16 +131,17 @@ def data_dictionary(tables: list[PublishedTable]) -> str:
              "Numbers are rounded to the scale of their type: `numeric(14,2)` is 2 decimal places (rates per 1,000",
              "and ratios), `numeric(14,3)` 3 (shares). Rows with `is_total` true add up other rows of the table",
              "(the force, 'All'): sum only rows where it is false. Definitions of every figure:",
-             "[methodology.md](methodology.md).",
+             "[methodology.md](methodology.md). Codes are lower_snake_case and named in `labels` (join on",
+             "`code_list` and `code`).",
              ""]
     lines += ["| table | what it holds | columns |", "|---|---|---|"]
     lines += [f"| [`{table.name}`](#{table.name}) | {table.description.split('. ')[0]} | {len(table.columns)} |"
               for table in tables]
     for table in tables:
         lines += ["", f"## {table.name}", "", table.description, "",
-                  "| column | type | description | null when |", "|---|---|---|---|"]
+                  "| column | type | description | codes, or null when |", "|---|---|---|---|"]
         lines += [f"| `{column.name}` | {column.data_type} | {column.description.replace('|', '/')} | "
-                  f"{_withheld(table, column)} |" for column in table.columns]
+                  f"{_notes(column)} |" for column in table.columns]
     return "\n".join(lines) + "\n"
 
 

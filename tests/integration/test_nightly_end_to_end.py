@@ -22,6 +22,7 @@ from equality.cli import custody_headline, headline
 from equality.config import Settings
 from equality.errors import RejectedFiles, ValidationFailed
 from equality.orchestration import airflow_environment
+from equality.published_schema import published_tables
 from equality.schema import BI_ROLE, ensure_login
 from equality.synthetic import Scenario, generate
 from equality.synthetic_custody import generate_custody, scenario_a
@@ -171,6 +172,18 @@ def test_every_published_table_and_column_carries_its_description(night, schema)
         [(columns,)] = conn.execute("select count(*) from information_schema.columns where table_schema = %s",
                                     (schema,)).fetchall()
     assert columns > 400 and undescribed == []
+
+
+def test_every_published_code_is_lower_snake_case_and_named_in_labels(night):
+    unnamed = []
+    for table in published_tables():
+        for column in (column for column in table.columns if column.code_list):
+            unnamed += query(night["url"], f"""
+                select distinct '{table.name}.{column.name}', {column.name} from reporting.{table.name}
+                where {column.name} !~ '^[a-z0-9_]+$' or not exists (
+                    select 1 from reporting.labels
+                    where labels.code_list = {column.code_list} and labels.code = {table.name}.{column.name})""")
+    assert unnamed == []
 
 
 def test_a_month_with_no_extract_is_missing_not_zero_and_a_thin_month_is_flagged_partial(night):

@@ -35,6 +35,8 @@ def test_every_column_is_described_and_its_rounding_stated(table):
         places = column.decimal_places
         if places is not None:
             assert f"{places} decimal place" in column.description, column.name
+        if column.code_list:
+            assert "Named in reporting.labels" in column.description, column.name
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)

@@ -5,6 +5,10 @@
       from             SQL over the mart for the value (default: the mart's column of the same name)
       suppressed_with  mart counts; the value is null when any of them is below the suppression threshold
       public_when      SQL over the mart: rows where the value is public and never suppressed (residents)
+      code             the value is a code of this list: written lower_snake_case (macro published_code),
+                       named in reporting.labels under that code_list
+      code_list_column the value is a code of the list the named column holds (a workforce group of its
+                       characteristic), written and named likewise
       status_of        the column is the status of the measure family headed by the named column, in the
                        vocabulary of macro publication_status
       not_applicable_when  (on a status column) SQL over the mart: rows where the family has no meaning
@@ -32,6 +36,9 @@
                               meta.get('not_applicable_when'), model_meta.get('complete_period')) }}
     {%- else -%}
         {%- set value = meta.get('from', column.name) -%}
+        {%- if meta.get('code') or meta.get('code_list_column') -%}
+            {%- set value = published_code(value) -%}
+        {%- endif -%}
         {%- if meta.get('suppressed_with') and meta.get('public_when') -%}
             {%- set value = 'case when ' ~ meta['public_when'] ~ ' then ' ~ value ~ ' else ' ~ suppressed(value, meta['suppressed_with']) ~ ' end' -%}
         {%- elif meta.get('suppressed_with') -%}
