@@ -63,6 +63,7 @@ class PublishedColumn:
 class PublishedTable:
     name: str
     description: str
+    grain: list[str]
     columns: list[PublishedColumn]
 
     def column(self, name: str) -> PublishedColumn:
@@ -92,7 +93,8 @@ def published_tables(folder: Path = PUBLISHED_DIR) -> list[PublishedTable]:
                                        meta=column.get("config", {}).get("meta", {}))
                        for column in model["columns"]]
             tables.append(PublishedTable(name=model["name"].removeprefix("published__"),
-                                         description=_render(model["description"], blocks), columns=columns))
+                                         description=_render(model["description"], blocks),
+                                         grain=model["config"]["meta"]["grain"], columns=columns))
     return sorted(tables, key=lambda table: table.name)
 
 
@@ -138,7 +140,8 @@ def data_dictionary(tables: list[PublishedTable]) -> str:
     lines += [f"| [`{table.name}`](#{table.name}) | {table.description.split('. ')[0]} | {len(table.columns)} |"
               for table in tables]
     for table in tables:
-        lines += ["", f"## {table.name}", "", table.description, "",
+        grain = " × ".join(f"`{column}`" for column in table.grain)
+        lines += ["", f"## {table.name}", "", table.description, "", f"One row per {grain}.", "",
                   "| column | type | description | codes, or null when |", "|---|---|---|---|"]
         lines += [f"| `{column.name}` | {column.data_type} | {column.description.replace('|', '/')} | "
                   f"{_notes(column)} |" for column in table.columns]
@@ -155,8 +158,12 @@ def expectation_suite(table: PublishedTable) -> dict:
     """The published table's suite: no small count shown, nothing shown that is computed from a suppressed
     count, and every status in the vocabulary and true to its value."""
     names = {column.name for column in table.columns}
+    unique = ({"type": "expect_compound_columns_to_be_unique", "kwargs": {"column_list": table.grain}}
+              if len(table.grain) > 1 else
+              {"type": "expect_column_values_to_be_unique", "kwargs": {"column": table.grain[0]}})
     expectations: list[dict] = [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1},
-                                 "meta": {"why": "an empty publication would blank every dashboard"}}]
+                                 "meta": {"why": "an empty publication would blank every dashboard"}},
+                                {**unique, "meta": {"why": "the table's grain: one row per " + ", ".join(table.grain)}}]
     expectations += [{"type": "expect_column_values_to_be_between",
                       "kwargs": {"column": column.name, "min_value": {"$PARAMETER": "suppression_threshold"}},
                       "meta": {"why": "small counts are suppressed (null), never shown"}}
@@ -190,8 +197,8 @@ def expectation_suite(table: PublishedTable) -> dict:
     return {"name": f"marts_published_{table.name}",
             "meta": {"schema": "reporting_candidate", "table": table.name,
                      "description": "What BI will read, generated from the published model's YAML by "
-                                    "equality.published_schema: no count below the suppression threshold is "
-                                    "shown, nothing computed from one, and every status is true to its value."},
+                                    "equality.published_schema: one row per grain, no count below the suppression "
+                                    "threshold shown, nothing computed from one, every status true to its value."},
             "expectations": expectations}
 
 

@@ -12,8 +12,9 @@
       status_of        the column is the status of the measure family headed by the named column, in the
                        vocabulary of macro publication_status
       not_applicable_when  (on a status column) SQL over the mart: rows where the family has no meaning
-    and on the model, `config.meta.where` (SQL over the mart: the rows published) and
-    `config.meta.complete_period` (the mart's column saying the period is complete). -#}
+    and on the model, `config.meta.where` (SQL over the mart: the rows published),
+    `config.meta.complete_period` (the mart's column saying the period is complete) and `config.meta.grain` (the
+    columns one row is per, which the data dictionary states and the generated suite checks). -#}
 {% macro published_mart(mart) -%}
     {%- set model_meta = model.config.get('meta', {}) -%}
     select
