@@ -64,6 +64,7 @@ class PublishedTable:
     name: str
     description: str
     grain: list[str]
+    never_empty: bool
     columns: list[PublishedColumn]
 
     def column(self, name: str) -> PublishedColumn:
@@ -94,7 +95,9 @@ def published_tables(folder: Path = PUBLISHED_DIR) -> list[PublishedTable]:
                        for column in model["columns"]]
             tables.append(PublishedTable(name=model["name"].removeprefix("published__"),
                                          description=_render(model["description"], blocks),
-                                         grain=model["config"]["meta"]["grain"], columns=columns))
+                                         grain=model["config"]["meta"]["grain"],
+                                         never_empty=model["config"]["meta"].get("never_empty", False),
+                                         columns=columns))
     return sorted(tables, key=lambda table: table.name)
 
 
@@ -124,9 +127,9 @@ def data_dictionary(tables: list[PublishedTable]) -> str:
              "",
              "| status | the value is | because |",
              "|---|---|---|",
-             "| `published` | shown | the period is complete |",
+             "| `published` | shown | it can be computed from counts at or above the threshold (and its period, where the table has one, is complete) |",
              "| `incomplete_period` | shown | the period lacks months of data: do not compare it with complete ones |",
-             "| `suppressed` | null | a count it is computed from is below the suppression threshold (10) |",
+             "| `suppressed` | null | a count it is computed from is below the suppression threshold (10 unless `EQUALITY_SUPPRESSION_THRESHOLD` says otherwise) |",
              "| `not_estimable` | null | its counts are shown, but it cannot be computed (no events or no denominator on a side) |",
              "| `not_applicable` | null | the measure has no meaning in this row |",
              "",
@@ -162,8 +165,9 @@ def expectation_suite(table: PublishedTable) -> dict:
               if len(table.grain) > 1 else
               {"type": "expect_column_values_to_be_unique", "kwargs": {"column": table.grain[0]}})
     expectations: list[dict] = [{"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": 1},
-                                 "meta": {"why": "an empty publication would blank every dashboard"}},
-                                {**unique, "meta": {"why": "the table's grain: one row per " + ", ".join(table.grain)}}]
+                                 "meta": {"why": "an empty publication would blank every dashboard"}}
+                                ] if table.never_empty else []
+    expectations.append({**unique, "meta": {"why": "the table's grain: one row per " + ", ".join(table.grain)}})
     expectations += [{"type": "expect_column_values_to_be_between",
                       "kwargs": {"column": column.name, "min_value": {"$PARAMETER": "suppression_threshold"}},
                       "meta": {"why": "small counts are suppressed (null), never shown"}}

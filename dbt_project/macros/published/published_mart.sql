@@ -14,7 +14,8 @@
       not_applicable_when  (on a status column) SQL over the mart: rows where the family has no meaning
     and on the model, `config.meta.where` (SQL over the mart: the rows published),
     `config.meta.complete_period` (the mart's column saying the period is complete) and `config.meta.grain` (the
-    columns one row is per, which the data dictionary states and the generated suite checks). -#}
+    columns one row is per, which the data dictionary states and the generated suite checks; `never_empty` adds
+    a check that the table has rows, for the tables every night must publish). -#}
 {% macro published_mart(mart) -%}
     {%- set model_meta = model.config.get('meta', {}) -%}
     select
