@@ -16,18 +16,20 @@ STALE_AFTER = timedelta(hours=26)
 
 LATEST_RUN_STAGES = """
     with latest as (select run_id from audit.run_stages order by finished_at desc limit 1)
-    select run_id, stage, status, seconds, detail, finished_at - make_interval(secs => seconds::float8) as started_at,
-           finished_at
+    select run_id, stage, status, seconds, detail, finished_at
     from audit.run_stages where run_id = (select run_id from latest) order by finished_at
 """
 
-# Files loaded or rejected while the night ran, with what each quarantined and its most frequent reason.
-LOADS_BETWEEN = """
+# Files loaded or rejected by the night (after the night before finished), with what each quarantined and its
+# most frequent reason.
+LOADS_OF_THE_NIGHT = """
     select loads.file_name, loads.status, loads.rows_loaded, loads.rows_quarantined, loads.message,
            (select reason from audit.quarantined_rows, unnest(quarantined_rows.reasons) as reason
             where quarantined_rows.load_id = loads.load_id group by reason order by count(*) desc limit 1)
     from audit.loads
-    where loads.loaded_at between %s and %s and (loads.status = 'rejected' or loads.rows_quarantined > 0)
+    where loads.loaded_at > coalesce((select max(finished_at) from audit.run_stages
+                                      where run_id <> %(run_id)s and finished_at < %(finished_at)s), '-infinity')
+      and loads.loaded_at <= %(finished_at)s and (loads.status = 'rejected' or loads.rows_quarantined > 0)
     order by loads.load_id
 """
 
@@ -79,9 +81,9 @@ def night_status(conn: psycopg.Connection) -> NightStatus:
         rows = conn.execute(LATEST_RUN_STAGES).fetchall()
         if rows:
             run_id = rows[0][0]
-            stages = [Stage(name, status, float(seconds), detail) for _, name, status, seconds, detail, _, _ in rows]
-            started_at, finished_at = rows[0][5], rows[-1][6]
-            problem_files = conn.execute(LOADS_BETWEEN, (started_at, finished_at)).fetchall()
+            stages = [Stage(name, status, float(seconds), detail) for _, name, status, seconds, detail, _ in rows]
+            finished_at = rows[-1][5]
+            problem_files = conn.execute(LOADS_OF_THE_NIGHT, {"run_id": run_id, "finished_at": finished_at}).fetchall()
     published = conn.execute(PUBLICATION).fetchone() if _exists(conn, "reporting.publication") else None
     return NightStatus(run_id=run_id, stages=stages, finished_at=finished_at, problem_files=problem_files,
                        published_run_id=published[0] if published else None,
