@@ -11,12 +11,17 @@ from datetime import date
 
 import psycopg
 
+# A workforce group's name (its code is lower_snake_case): reporting.labels names every published code.
+def _ethnic_group_name(table: str = "") -> str:
+    return f"(select label from reporting.labels where code_list = 'ethnicity' and code = {table}group_code)"
+
+
 STOP_SEARCH_HEADLINE = """
     select ethnic_group, searches, population, rate_per_1000, rate_ratio, rate_ratio_lower_95,
            rate_ratio_upper_95, not_stated_share, period_start, period_end
     from reporting.stop_search_disproportionality
-    where period_type = 'rolling_12_months' and area_code = 'FORCE' and legislation_group = 'All'
-      and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad'
+    where period_type = 'rolling_12_months' and area_code = 'force' and legislation_group = 'All'
+      and ethnicity_basis = 'self_defined' and ethnicity_level = 'broad'
       and period_start = (select max(period_start) from reporting.stop_search_disproportionality
                           where period_type = 'rolling_12_months' and is_complete_period)
     order by rate_per_1000 desc nulls last
@@ -27,14 +32,14 @@ CUSTODY_HEADLINE = """
            crude_ratio_upper_95, adjusted_ratio, adjusted_ratio_lower_95, adjusted_ratio_upper_95,
            share_of_gap_explained, period_start
     from reporting.custody_outcomes
-    where period_type = 'financial_year' and area_code = 'FORCE' and age_group = 'All'
-      and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self-defined'
+    where period_type = 'financial_year' and area_code = 'force' and age_group = 'All'
+      and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self_defined'
       and period_start = (select max(period_start) from reporting.custody_rates
                           where period_type = 'financial_year' and is_complete_period)
     order by crude_ratio desc nulls last
 """
 
-WORKFORCE_HEADLINE = """
+WORKFORCE_HEADLINE = f"""
     with latest as (
         select max(month_end) as month_end from reporting.workforce_representation
     ),
@@ -42,40 +47,40 @@ WORKFORCE_HEADLINE = """
         select group_code, share_of_disclosed, benchmark_share, representation_ratio, gap_in_people, month_end,
                is_reference_group
         from reporting.workforce_representation
-        where month_end = (select month_end from latest) and workforce_type_code = 'OFFICER'
+        where month_end = (select month_end from latest) and workforce_type_code = 'officer'
           and breakdown = 'force' and characteristic = 'ethnicity' and is_disclosed
     ),
     year as (
         select max(financial_year_start) as financial_year_start from reporting.recruitment_funnel
-        where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and stage_code = 'APPOINTED'
+        where process_id = 'ALL' and target_rank_grade_code = 'constable' and stage_code = 'appointed'
     ),
     lowest_stage as (
         select distinct on (group_code) group_code, stage_code, relative_likelihood,
                relative_likelihood_lower_95, relative_likelihood_upper_95
         from reporting.recruitment_funnel
-        where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
+        where process_id = 'ALL' and target_rank_grade_code = 'constable' and characteristic = 'ethnicity'
           and financial_year_start = (select financial_year_start from year)
-          and relative_likelihood is not null and stage_code <> 'APPLICATION'
+          and relative_likelihood is not null and stage_code <> 'application'
         order by group_code, relative_likelihood
     ),
     appointed as (
         select group_code, cumulative_conversion from reporting.recruitment_funnel
-        where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
-          and financial_year_start = (select financial_year_start from year) and stage_code = 'APPOINTED'
+        where process_id = 'ALL' and target_rank_grade_code = 'constable' and characteristic = 'ethnicity'
+          and financial_year_start = (select financial_year_start from year) and stage_code = 'appointed'
     ),
     leaving as (
         select group_code, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from reporting.leavers
-        where workforce_type_code = 'OFFICER' and characteristic = 'ethnicity' and leaver_reason_code = 'ALL'
+        where workforce_type_code = 'officer' and characteristic = 'ethnicity' and leaver_reason_code = 'all'
           and financial_year_start = (select max(financial_year_start) from reporting.leavers
                                       where is_complete_period)
     ),
     vetting as (
         select group_code, relative_likelihood, relative_likelihood_lower_95, relative_likelihood_upper_95
         from reporting.vetting
-        where applicant_type_code = 'ALL' and characteristic = 'ethnicity'
+        where applicant_type_code = 'all' and characteristic = 'ethnicity'
           and financial_year_start = (select financial_year_start from year)
     )
-    select representation.group_code, representation.share_of_disclosed, representation.benchmark_share,
+    select {_ethnic_group_name('representation.')}, representation.share_of_disclosed, representation.benchmark_share,
            representation.gap_in_people, appointed.cumulative_conversion,
            lowest_stage.stage_code, lowest_stage.relative_likelihood, lowest_stage.relative_likelihood_lower_95,
            lowest_stage.relative_likelihood_upper_95,
@@ -106,7 +111,7 @@ COMPLAINTS_HEADLINE = """
     ),
     complaints as (
         select ethnic_group, basis, rate_per_1000, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
-               ratio_status
+               rate_ratio_status
         from reporting.complaints where financial_year_start = %(year)s
     ),
     upheld as (
@@ -116,18 +121,18 @@ COMPLAINTS_HEADLINE = """
     ),
     proceedings as (
         select ethnic_group, rate_per_1000_officers, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95,
-               ratio_status
+               rate_ratio_status
         from reporting.misconduct where financial_year_start = %(year)s and stage = 'formal_proceedings'
     )
     select groups.ethnic_group,
            population.rate_per_1000, population.rate_ratio, population.rate_ratio_lower_95,
-           population.rate_ratio_upper_95, population.ratio_status,
+           population.rate_ratio_upper_95, population.rate_ratio_status,
            searches.rate_per_1000, searches.rate_ratio, searches.rate_ratio_lower_95,
-           searches.rate_ratio_upper_95, searches.ratio_status,
+           searches.rate_ratio_upper_95, searches.rate_ratio_status,
            upheld.upheld_share, upheld.upheld_relative_likelihood, upheld.upheld_relative_likelihood_lower_95,
            upheld.upheld_relative_likelihood_upper_95, upheld.upheld_ratio_status,
            proceedings.rate_per_1000_officers, proceedings.rate_ratio, proceedings.rate_ratio_lower_95,
-           proceedings.rate_ratio_upper_95, proceedings.ratio_status
+           proceedings.rate_ratio_upper_95, proceedings.rate_ratio_status
     from groups
     left join complaints as population on population.ethnic_group = groups.ethnic_group and population.basis = 'population'
     left join complaints as searches on searches.ethnic_group = groups.ethnic_group and searches.basis = 'stop_search'
@@ -170,7 +175,7 @@ LATEST_COMPLETE_QUARTER = """
 """
 
 # The force's self-defined broad groups, all legislation: the filter every stop-search figure of the report shares.
-_FORCE_BROAD = """area_code = 'FORCE' and legislation_group = 'All' and ethnicity_basis = 'self-defined'
+_FORCE_BROAD = """area_code = 'force' and legislation_group = 'All' and ethnicity_basis = 'self_defined'
       and ethnicity_level = 'broad'"""
 
 STOP_SEARCH_QUARTER = f"""
@@ -194,7 +199,7 @@ STOP_SEARCH_YEAR_TO = """
            rate_ratio_lower_95, rate_ratio_upper_95
     from reporting.stop_search_disproportionality
     where period_type = 'rolling_12_months' and period_end in (%(quarter_end)s, %(previous_end)s)
-      and area_code = 'FORCE' and legislation_group = 'All' and ethnicity_basis = 'self-defined'
+      and area_code = 'force' and legislation_group = 'All' and ethnicity_basis = 'self_defined'
       and ethnic_group <> reference_group
     order by ethnicity_level, ethnic_group_label
 """
@@ -203,8 +208,8 @@ STOP_SEARCH_LPU_RATES = """
     select area_name, area_code, ethnic_group, searches, population, rate_per_1000
     from reporting.stop_search_disproportionality
     where period_type = 'rolling_12_months' and period_end = %(quarter_end)s and legislation_group = 'All'
-      and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad' and ethnic_group = %(group)s
-    order by area_code = 'FORCE' desc, area_name
+      and ethnicity_basis = 'self_defined' and ethnicity_level = 'broad' and ethnic_group = %(group)s
+    order by area_code = 'force' desc, area_name
 """
 
 WORKFORCE_MINORITY_SHARE_BY_RANK = """
@@ -212,21 +217,22 @@ WORKFORCE_MINORITY_SHARE_BY_RANK = """
            1 - benchmark_share as population_minority_share, total_headcount
     from reporting.workforce_representation
     where month_end = (select max(month_end) from reporting.workforce_representation where month_end < %(quarter_end)s)
-      and breakdown = 'rank_group' and characteristic = 'ethnicity' and group_code = 'White'
+      and breakdown = 'rank_group' and characteristic = 'ethnicity' and group_code = 'white'
     order by workforce_type_code, total_headcount desc
 """
 
 # A funnel's latest financial year started before the quarter ended, by stage and disclosed group.
-FUNNEL_STAGES = """
+FUNNEL_STAGES = f"""
     with year as (
-        select max(financial_year_start) as financial_year_start from reporting.{table}
+        select max(financial_year_start) as financial_year_start from reporting.{{table}}
         where financial_year_start < %(quarter_end)s and target_rank_grade_code = %(target)s
     )
-    select financial_year_start, stage_code, stage_order, group_code, cumulative_conversion
-    from reporting.{table}
+    select financial_year_start, stage_code, stage_order, {_ethnic_group_name()} as group_name,
+           cumulative_conversion
+    from reporting.{{table}}
     where financial_year_start = (select financial_year_start from year) and target_rank_grade_code = %(target)s
       and process_id = 'ALL' and characteristic = 'ethnicity' and is_disclosed
-    order by group_code = 'White' desc, group_code, stage_order
+    order by group_code = 'white' desc, group_code, stage_order
 """
 
 # The latest complete financial year of a table ending before the quarter ended.
@@ -234,25 +240,26 @@ _LATEST_COMPLETE_YEAR = """(select max(financial_year_start) from reporting.{tab
                             where is_complete_period and financial_year_start + interval '1 year' <= %(quarter_end)s)"""
 
 LEAVERS_AND_VETTING = f"""
-    select 'Leaving (officers)' as measure, financial_year_start, group_code, rate_ratio, rate_ratio_lower_95,
+    select 'Leaving (officers)' as measure, financial_year_start,
+           {_ethnic_group_name()} as group_name, rate_ratio, rate_ratio_lower_95,
            rate_ratio_upper_95
     from reporting.leavers
-    where workforce_type_code = 'OFFICER' and characteristic = 'ethnicity' and leaver_reason_code = 'ALL'
+    where workforce_type_code = 'officer' and characteristic = 'ethnicity' and leaver_reason_code = 'all'
       and is_disclosed and not is_reference_group
       and financial_year_start = {_LATEST_COMPLETE_YEAR.format(table='leavers')}
     union all
-    select 'Refused vetting', financial_year_start, group_code, relative_likelihood, relative_likelihood_lower_95,
+    select 'Refused vetting', financial_year_start, {_ethnic_group_name()}, relative_likelihood, relative_likelihood_lower_95,
            relative_likelihood_upper_95
     from reporting.vetting
-    where applicant_type_code = 'ALL' and characteristic = 'ethnicity' and is_disclosed and not is_reference_group
+    where applicant_type_code = 'all' and characteristic = 'ethnicity' and is_disclosed and not is_reference_group
       and financial_year_start = (select max(financial_year_start) from reporting.vetting
                                   where financial_year_start + interval '1 year' <= %(quarter_end)s)
-    order by measure, group_code
+    order by measure, group_name
 """
 
 COMPLAINTS_AND_MISCONDUCT = f"""
     with year as (select {_LATEST_COMPLETE_YEAR.format(table='misconduct')} as financial_year_start)
-    select 'Complaints per resident' as measure, financial_year_start, ethnic_group as group_code, rate_ratio,
+    select 'Complaints per resident' as measure, financial_year_start, ethnic_group as group_name, rate_ratio,
            rate_ratio_lower_95, rate_ratio_upper_95
     from reporting.complaints
     where basis = 'population' and not is_reference_group and ethnic_group <> 'Not stated'
@@ -269,16 +276,16 @@ COMPLAINTS_AND_MISCONDUCT = f"""
     from reporting.misconduct
     where stage = 'formal_proceedings' and not is_reference_group
       and financial_year_start = (select financial_year_start from year)
-    order by measure, group_code
+    order by measure, group_name
 """
 
 CUSTODY_CRUDE_AND_ADJUSTED = """
-    select period_start as financial_year_start, ethnic_group as group_code, eligible_detentions, crude_ratio,
+    select period_start as financial_year_start, ethnic_group as group_name, eligible_detentions, crude_ratio,
            crude_ratio_lower_95, crude_ratio_upper_95, adjusted_ratio, adjusted_ratio_lower_95,
            adjusted_ratio_upper_95, share_of_gap_explained
     from reporting.custody_outcomes
-    where period_type = 'financial_year' and area_code = 'FORCE' and age_group = 'All'
-      and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self-defined'
+    where period_type = 'financial_year' and area_code = 'force' and age_group = 'All'
+      and decision = 'charge_vs_no_further_action' and ethnicity_basis = 'self_defined'
       and ethnic_group <> reference_group
       and period_start = (select max(period_start) from reporting.custody_rates
                           where period_type = 'financial_year' and is_complete_period and period_end <= %(quarter_end)s)
@@ -309,9 +316,9 @@ def board_report_figures(conn: psycopg.Connection, quarter_start: date, quarter_
         "stop_search_lpu_rates": _rows(conn, STOP_SEARCH_LPU_RATES, {**period, "group": "Black"}),
         "workforce_by_rank": _rows(conn, WORKFORCE_MINORITY_SHARE_BY_RANK, period),
         "recruitment_funnel": _rows(conn, FUNNEL_STAGES.format(table="recruitment_funnel"),
-                                    {**period, "target": "CONSTABLE"}),
+                                    {**period, "target": "constable"}),
         "promotion_funnel": _rows(conn, FUNNEL_STAGES.format(table="promotion_funnel"),
-                                  {**period, "target": "SERGEANT"}),
+                                  {**period, "target": "sergeant"}),
         "leavers_and_vetting": _rows(conn, LEAVERS_AND_VETTING, period),
         "complaints_and_misconduct": _rows(conn, COMPLAINTS_AND_MISCONDUCT, period),
         "custody": _rows(conn, CUSTODY_CRUDE_AND_ADJUSTED, period),

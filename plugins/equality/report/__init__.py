@@ -79,7 +79,7 @@ def _by_measure(rows: list[dict]):
     """Forest-plot panels from rows of several measures (each row's ratio is in its ``rate_ratio`` columns)."""
     panels = defaultdict(list)
     for row in rows:
-        panels[row["measure"]].append(_estimate(row["group_code"], row, "rate_ratio"))
+        panels[row["measure"]].append(_estimate(row["group_name"], row, "rate_ratio"))
     return dict(panels)
 
 
@@ -89,7 +89,7 @@ def _funnel_series(rows: list[dict]) -> tuple[list[str], dict[str, list[float | 
     series: dict[str, list[float | None]] = defaultdict(lambda: [None] * len(stages))
     position = {code: index for index, (_, code) in enumerate(stages)}
     for row in rows:
-        series[row["group_code"]][position[row["stage_code"]]] = _number(row["cumulative_conversion"])
+        series[row["group_name"]][position[row["stage_code"]]] = _number(row["cumulative_conversion"])
     return names, dict(series)
 
 
@@ -135,7 +135,7 @@ def render_board_report(url: str, quarter: Quarter) -> str:
     lpu_points = [(row["area_name"].removesuffix(" LPU"), float(row["population"]), float(row["rate_per_1000"]))
                   for row in lpus if row["area_code"] != "FORCE" and row["rate_per_1000"] is not None]
     ranks = figures["workforce_by_rank"]
-    officer_ranks = [row for row in ranks if row["workforce_type_code"] == "OFFICER"] or ranks
+    officer_ranks = [row for row in ranks if row["workforce_type_code"] == "officer"] or ranks
     recruitment = _funnel_series(figures["recruitment_funnel"])
     promotion = _funnel_series(figures["promotion_funnel"])
     custody = figures["custody"]
@@ -161,8 +161,8 @@ def render_board_report(url: str, quarter: Quarter) -> str:
         "complaints_and_misconduct": charts.forest(_by_measure(figures["complaints_and_misconduct"]),
                                                    RATIO_AXIS),
         "custody": charts.forest(
-            {"Crude": [_estimate(row["group_code"], row, "crude_ratio") for row in custody],
-             "Adjusted for offence and age": [_estimate(row["group_code"], row, "adjusted_ratio") for row in custody]},
+            {"Crude": [_estimate(row["group_name"], row, "crude_ratio") for row in custody],
+             "Adjusted for offence and age": [_estimate(row["group_name"], row, "adjusted_ratio") for row in custody]},
             RATIO_AXIS),
     }
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
