@@ -5,7 +5,7 @@
     - without_investigation_share = allegations in cases handled without investigation (service recovery or
       Schedule 3 not investigated) / all allegations;
     - each as a relative likelihood against the reference: White complainants (complainant view, and the cross
-      view within the same officer group), White officers (officer view); Katz interval; ratio_status says when
+      view within the same officer group), White officers (officer view); MOVER-Wilson interval; ratio_status says when
       a ratio cannot be estimated. Unsuppressed: analysts only. -#}
 with allegations as (
     select * from {{ ref('fct_allegation') }}

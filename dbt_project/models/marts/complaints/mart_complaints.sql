@@ -3,7 +3,7 @@
     - stop_search: cases arising from a stop-search in the warehouse per 1,000 stop-searches of people of the
       group in the year (self-defined ethnicity; the force's own extract);
     - custody: cases arising from a detention in the warehouse per 1,000 detentions of the group.
-    Each with an exact/Byar Poisson interval, the rate ratio against the reference group (rate_ratio_limit)
+    Each with an mid-p/Byar Poisson interval, the rate ratio against the reference group (rate_ratio_limit)
     and ratio_status, which says when a ratio cannot be estimated. Also, per row, how the cases were handled
     (share handled without investigation, share investigated) and the median days to finalise. Cases are
     counted in the year they were received. Unsuppressed: analysts only. -#}

@@ -1,5 +1,6 @@
 {#- Stop-and-search rates per 1,000 residents by ethnic group, and their ratio to the reference group's rate,
-    for every period, area, legislation group and ethnicity basis. Unsuppressed: analysts only. -#}
+    for every period, area, legislation group and ethnicity basis, and whether the ratio stands after
+    Benjamini-Hochberg control within its period and ethnicity classification. Unsuppressed: analysts only. -#}
 with counts as (
     select * from {{ ref('int_stop_search_period_counts') }}
 ),
@@ -23,7 +24,7 @@ counts_with_population as (
         population.population
     from counts
     left join population
-        on population.census_year = {{ population_census_year('counts.period_start') }}
+        on population.census_year = {{ population_census_year('counts.period_start', 'counts.period_end') }}
         and counts.area_code = population.area_code
         and counts.ethnicity_level = population.ethnicity_level
         and counts.ethnic_group = population.ethnic_group
@@ -55,7 +56,8 @@ measured as (
         joined.period_end,
         joined.months_in_period,
         joined.months_with_data,
-        joined.months_with_data = joined.months_in_period as is_complete_period,
+        joined.months_partial,
+        joined.is_complete_period,
         -- area and slice
         joined.area_code,
         areas.area_name,
@@ -69,13 +71,17 @@ measured as (
         -- the group
         joined.searches,
         joined.population,
-        {{ rate_per_1000('joined.searches', 'joined.population') }} as rate_per_1000,
-        {{ poisson_rate_limit('joined.searches', 'joined.population', 'lower') }} as rate_per_1000_lower_95,
-        {{ poisson_rate_limit('joined.searches', 'joined.population', 'upper') }} as rate_per_1000_upper_95,
+        {{ withheld_unless_complete(rate_per_1000('joined.searches', 'joined.population'), 'joined.is_complete_period') }}
+            as rate_per_1000,
+        {{ withheld_unless_complete(poisson_rate_limit('joined.searches', 'joined.population', 'lower'), 'joined.is_complete_period') }}
+            as rate_per_1000_lower_95,
+        {{ withheld_unless_complete(poisson_rate_limit('joined.searches', 'joined.population', 'upper'), 'joined.is_complete_period') }}
+            as rate_per_1000_upper_95,
         -- the reference group
         joined.reference_searches,
         joined.reference_population,
-        {{ rate_per_1000('joined.reference_searches', 'joined.reference_population') }} as reference_rate_per_1000,
+        {{ withheld_unless_complete(rate_per_1000('joined.reference_searches', 'joined.reference_population'), 'joined.is_complete_period') }}
+            as reference_rate_per_1000,
         -- the ratio
         {{ rate_ratio('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population') }}
             as rate_ratio,
@@ -96,6 +102,13 @@ measured as (
     inner join areas on joined.area_code = areas.area_code
     left join ethnic_groups on joined.ethnic_group = ethnic_groups.ethnic_group_code
     where joined.population is not null and joined.reference_population is not null
+),
+
+-- whether each ratio stands after false discovery rate control; family: a period and ethnicity classification
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio',
+        ['period_type', 'period_start', 'ethnicity_basis', 'ethnicity_level'],
+        tested="measured.ethnic_group <> measured.reference_group") }}
 )
 
-select * from measured
+select * from controlled

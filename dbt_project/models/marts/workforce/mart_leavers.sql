@@ -92,6 +92,12 @@ measured as (
             as rate_ratio_upper_95,
         median_years_of_service
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year, workforce type and characteristic
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['financial_year_start', 'workforce_type_code', 'characteristic'],
+        tested="measured.is_disclosed and not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled
