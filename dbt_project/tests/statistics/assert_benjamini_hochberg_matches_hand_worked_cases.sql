@@ -22,5 +22,5 @@ controlled as (
 
 select *
 from controlled
-where is_ratio_significant_after_fdr is distinct from expected
+where is_ratio_fdr_significant is distinct from expected
    or (family = 'A' and p_value is not null and ratio_tests_in_family <> 4)

@@ -138,6 +138,12 @@ measured as (
         finalised_cases,
         median_days_to_finalise
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and denominator basis
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['financial_year_start', 'basis'],
+        tested="not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled
