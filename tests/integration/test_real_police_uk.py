@@ -112,3 +112,11 @@ def test_vehicle_only_searches_are_marked_for_the_like_for_like_benchmark(publis
         [(marked,)] = conn.execute(
             "select count(*) from intermediate.int_stop_searches_conformed where is_vehicle_only").fetchall()
     assert marked == by_hand == 78
+
+
+def test_police_uk_records_every_group_so_none_is_marked_not_applicable(published):
+    with connect(published) as conn:
+        statuses = {status for (status,) in conn.execute("""
+            select distinct recording_status from marts.mart_stop_search_disproportionality
+            where period_type = 'month' and period_start = '2018-08-01'""")}
+    assert statuses == {"recorded"}

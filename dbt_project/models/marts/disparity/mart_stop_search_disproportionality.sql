@@ -17,6 +17,51 @@ ethnic_groups as (
     select * from {{ ref('ethnic_groups') }}
 ),
 
+recording as (
+    select * from {{ ref('ethnic_group_recording') }}
+),
+
+periods as (
+    select * from {{ ref('int_stop_search_reporting_periods') }}
+),
+
+months as (
+    select * from {{ ref('int_stop_search_months') }}
+),
+
+{#- Which sources a period's searches came from: a group the force's codes cannot record apart is still
+    recorded in months counted from police.uk. -#}
+period_sources as (
+    select
+        periods.period_type,
+        periods.period_start,
+        bool_or(months.sources like '%force%') as has_force_months,
+        bool_or(months.sources like '%police_uk%') as has_police_uk_months
+    from periods
+    inner join months on periods.month_start = months.month_start
+    group by periods.period_type, periods.period_start
+),
+
+{#- Whether the period's recording schemes can record the group as the census counts it. -#}
+group_recording as (
+    select
+        period_sources.period_type,
+        period_sources.period_start,
+        recording.ethnicity_basis,
+        recording.ethnicity_level,
+        recording.ethnic_group,
+        case
+            when recording.recording = 'not recordable' and not coalesce(period_sources.has_police_uk_months, false)
+                then 'not applicable: ' || recording.note
+            when recording.recording = 'not recordable'
+                then 'recorded in police.uk months only: ' || recording.note
+            else 'population does not match: ' || recording.note
+        end as recording_status
+    from period_sources
+    inner join recording
+        on recording.source_system = 'force' and period_sources.has_force_months
+),
+
 counts_with_population as (
     select
         counts.*,
@@ -66,6 +111,7 @@ measured as (
         joined.ethnicity_level,
         joined.ethnic_group,
         coalesce(ethnic_groups.ethnic_group_label, joined.ethnic_group) as ethnic_group_label,
+        coalesce(group_recording.recording_status, 'recorded') as recording_status,
         '{{ var("reference_ethnic_group") }}' as reference_group,
         joined.census_year as population_census_year,
         -- the group
@@ -101,6 +147,12 @@ measured as (
     from joined
     inner join areas on joined.area_code = areas.area_code
     left join ethnic_groups on joined.ethnic_group = ethnic_groups.ethnic_group_code
+    left join group_recording
+        on joined.period_type = group_recording.period_type
+        and joined.period_start = group_recording.period_start
+        and joined.ethnicity_basis = group_recording.ethnicity_basis
+        and joined.ethnicity_level = group_recording.ethnicity_level
+        and joined.ethnic_group = group_recording.ethnic_group
     where joined.population is not null and joined.reference_population is not null
 ),
 
