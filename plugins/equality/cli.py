@@ -168,7 +168,7 @@ def workforce_headline(url: str) -> str:
                 from reporting.recruitment_funnel
                 where process_id = 'ALL' and target_rank_grade_code = 'CONSTABLE' and characteristic = 'ethnicity'
                   and financial_year_start = (select financial_year_start from year)
-                  and relative_likelihood is not null and stage_code <> 'APPLICATION'
+                  and relative_likelihood is not null and stage_code not in ('APPLICATION', 'ALL_STAGES')
                 order by group_code, relative_likelihood
             ),
             appointed as (

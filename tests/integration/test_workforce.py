@@ -181,6 +181,20 @@ def test_all_ranks_promotion_adds_every_rank_and_reaches_reporting_for_black_off
     assert published
 
 
+def test_every_stage_at_once_counts_the_applicants_and_those_appointed(night):
+    rows = query(night["url"], """
+        select whole.entered = application.entered and whole.passed = appointed.passed
+               and whole.entered = whole.passed + whole.failed + whole.withdrawn
+        from marts.mart_recruitment_funnel as whole
+        inner join marts.mart_recruitment_funnel as application
+            using (financial_year_start, target_rank_grade_code, process_id, characteristic, group_code)
+        inner join marts.mart_recruitment_funnel as appointed
+            using (financial_year_start, target_rank_grade_code, process_id, characteristic, group_code)
+        where whole.stage_code = 'ALL_STAGES' and application.stage_code = 'APPLICATION'
+          and appointed.stage_code = 'APPOINTED'""")
+    assert rows and all(consistent for (consistent,) in rows)
+
+
 def test_the_recruitment_target_counts_every_ethnic_minority_officer_appointed(night):
     groups = broad_group_of_hr_code()
     hand = sum(1 for path in files(night, "hr_process_stages_") for row in read(path)

@@ -44,20 +44,64 @@ counted as (
     )
 ),
 
+with_last_stage as (
+    select counted.*, max(counted.stage_order) over (partition by counted.process_type) as last_stage_order
+    from counted
+),
+
+{#- Every stage at once (stage 'ALL_STAGES', ordered after the others): of the group's applicants (entrants to
+    the first stage), passed = those who passed the process's last stage (appointed or promoted), withdrawn =
+    those who withdrew at any stage, failed = the rest (failed at a stage, or still in the process when the
+    data ends). -#}
+whole_process as (
+    select
+        process_type,
+        financial_year_start,
+        target_rank_grade_code,
+        process_id,
+        'ALL_STAGES' as stage_code,
+        100 as stage_order,
+        characteristic,
+        group_code,
+        entered,
+        passed,
+        entered - passed - withdrawn as failed,
+        withdrawn
+    from (
+        select
+            process_type, financial_year_start, target_rank_grade_code, process_id, characteristic, group_code,
+            coalesce(sum(entered) filter (where stage_order = 1), 0) as entered,
+            coalesce(sum(passed) filter (where stage_order = last_stage_order), 0) as passed,
+            sum(withdrawn) as withdrawn
+        from with_last_stage
+        group by process_type, financial_year_start, target_rank_grade_code, process_id, characteristic, group_code
+    ) as applicants
+),
+
+stages_and_whole_process as (
+    select * from counted
+    union all
+    select * from whole_process
+),
+
 described as (
     select
-        counted.*,
-        counted.passed + counted.failed as assessed,
+        stages_and_whole_process.*,
+        stages_and_whole_process.passed + stages_and_whole_process.failed as assessed,
         characteristic_groups.is_disclosed,
         characteristic_groups.is_reference_group,
-        sum(counted.entered) filter (where counted.stage_order = 1) over candidate_group as applied
-    from counted
+        sum(stages_and_whole_process.entered) filter (where stages_and_whole_process.stage_order = 1)
+            over candidate_group as applied
+    from stages_and_whole_process
     inner join characteristic_groups
-        on counted.characteristic = characteristic_groups.characteristic
-        and counted.group_code = characteristic_groups.group_code
-    window candidate_group as (partition by counted.process_type, counted.financial_year_start,
-                                            counted.target_rank_grade_code, counted.process_id,
-                                            counted.characteristic, counted.group_code)
+        on stages_and_whole_process.characteristic = characteristic_groups.characteristic
+        and stages_and_whole_process.group_code = characteristic_groups.group_code
+    window candidate_group as (partition by stages_and_whole_process.process_type,
+                                            stages_and_whole_process.financial_year_start,
+                                            stages_and_whole_process.target_rank_grade_code,
+                                            stages_and_whole_process.process_id,
+                                            stages_and_whole_process.characteristic,
+                                            stages_and_whole_process.group_code)
 ),
 
 with_reference as (

@@ -105,7 +105,8 @@ select
     round(average_headcount, 2) as average_headcount,
     reference_officers,
     round(reference_average_headcount, 2) as reference_average_headcount,
-    {{ rate_per_1000('officers', 'average_headcount') }} as rate_per_1000_officers,
+    {{ withheld_unless_complete(rate_per_1000('officers', 'average_headcount'), 'month_ends_covered = 12') }}
+        as rate_per_1000_officers,
     {{ estimable_ratio(rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount'), 'officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }}
         as rate_ratio,
     {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'lower') }}
