@@ -60,7 +60,7 @@ WORKFORCE_HEADLINE = f"""
         from reporting.recruitment_funnel
         where process_id = 'ALL' and target_rank_grade_code = 'constable' and characteristic = 'ethnicity'
           and financial_year_start = (select financial_year_start from year)
-          and relative_likelihood is not null and stage_code <> 'application'
+          and relative_likelihood is not null and stage_code not in ('application', 'all_stages')
         order by group_code, relative_likelihood
     ),
     appointed as (

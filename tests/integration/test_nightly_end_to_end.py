@@ -203,6 +203,32 @@ def test_a_month_with_no_extract_is_missing_not_zero_and_a_thin_month_is_flagged
     assert (complete, months_with_data) == (False, 11)
 
 
+def test_a_partial_month_makes_its_quarter_and_every_rolling_window_holding_it_incomplete(night):
+    partial = date(*PARTIAL_MONTH, 1)
+    periods = query(night["url"], """
+        select distinct period_type, period_start, months_with_data, months_partial, is_complete_period
+        from marts.mart_stop_search_disproportionality
+        where period_start <= %s and period_end > %s""", partial, partial)
+    assert {(period_type, start) for period_type, start, *_ in periods} >= {
+        ("month", partial), ("quarter", date(2024, 1, 1)), ("financial_year", date(2023, 4, 1))}
+    assert sum(period_type == "rolling_12_months" for period_type, *_ in periods) == 12
+    assert [row for row in periods if row[3:] != (1, False)] == []
+    quarter = next(row for row in periods if row[0] == "quarter")
+    assert quarter[2] == 3  # every month of the quarter has data: the partial month alone makes it incomplete
+
+
+def test_groups_the_forces_codes_cannot_record_are_not_applicable_rather_than_zero(night):
+    statuses = dict(query(night["url"], """
+        select distinct ethnicity_basis || ' ' || ethnic_group, recording_status
+        from marts.mart_stop_search_disproportionality
+        where period_type = 'financial_year' and period_start = %s and area_code = 'FORCE'
+          and legislation_group = 'All'""", LAST_YEAR))
+    assert statuses["officer-defined Mixed"].startswith("not applicable: the officer-observed IC codes")
+    assert statuses["self-defined OTHER_ARAB"].startswith("not applicable: the 16+1 codes have no Arab code")
+    assert statuses["self-defined OTHER_ANY"].startswith("population does not match")
+    assert statuses["self-defined Mixed"] == statuses["self-defined BLACK_AFRICAN"] == "recorded"
+
+
 def test_running_the_same_night_again_with_the_operators_command_duplicates_nothing(night):
     facts = ("marts.fct_stop_search", "marts.fct_custody_detention", "marts.fct_workforce_month_end",
              "marts.fct_workforce_event", "marts.fct_process_stage", "marts.fct_vetting_application",

@@ -91,3 +91,32 @@ def test_the_force_and_its_peers_are_benchmarked_together(published):
         forces = {row[0] for row in conn.execute(
             "select force_name from reporting.stop_search_benchmark where financial_year = '2017/18'")}
     assert "West Midlands" in forces and len(forces) >= 4
+
+
+def test_west_midlands_2017_18_official_black_and_white_rates_and_ratio_recompute_and_all_has_no_ratio(published):
+    """The official table: Black 2,054 of 164,069 (12.52 per 1,000), White 5,439 of 1,919,138 (2.83)."""
+    with connect(published) as conn:
+        rows = {group: (rate, ratio) for group, rate, ratio in conn.execute("""
+            select ethnic_group, official_recomputed_rate_per_1000, official_rate_ratio
+            from marts.mart_stop_search_benchmark
+            where force_name = 'West Midlands' and financial_year = '2017/18'""")}
+    assert (round(float(rows["Black"][0]), 2), round(float(rows["White"][0]), 2)) == (12.52, 2.83)
+    assert float(rows["Black"][1]) == pytest.approx((2054 / 164_069) / (5439 / 1_919_138), rel=1e-12)
+    assert rows["White"][1] == 1 and rows["All"][1] is None
+
+
+def test_vehicle_only_searches_are_marked_for_the_like_for_like_benchmark(published):
+    with open(WEST_MIDLANDS_AUGUST_2018, newline="", encoding="utf-8") as stream:
+        by_hand = sum(row["Type"] == "Vehicle search" for row in csv.DictReader(stream))
+    with connect(published) as conn:
+        [(marked,)] = conn.execute(
+            "select count(*) from intermediate.int_stop_searches_conformed where is_vehicle_only").fetchall()
+    assert marked == by_hand == 78
+
+
+def test_police_uk_records_every_group_so_none_is_marked_not_applicable(published):
+    with connect(published) as conn:
+        statuses = {status for (status,) in conn.execute("""
+            select distinct recording_status from marts.mart_stop_search_disproportionality
+            where period_type = 'month' and period_start = '2018-08-01'""")}
+    assert statuses == {"recorded"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from math import comb
 from datetime import date
 from pathlib import Path
 
@@ -142,6 +143,56 @@ def test_the_vetting_mart_recovers_the_injected_refusal_ratio(night, group):
     assert len(rows) == len(YEARS)
     for likelihood, low, high in rows:
         assert low <= night["workforce"].truth.vetting_refusal_ratio(group) <= high, (likelihood, low, high)
+
+
+def test_the_injected_promotion_board_ratio_misses_its_intervals_no_more_often_than_95_percent_intervals_do(night):
+    """Every promotion board with Black and White candidates assessed (each process, every year): a 95% interval
+    that holds at the edges misses the injected ratio about once in twenty boards, so the chance of at least
+    the observed number of misses must not be small. The Katz interval this replaced missed 14 of 31 (the
+    chance of that from 95% intervals is about 1e-11). The demo's boards are small (0-5 Black candidates
+    assessed): their ratios are never published, and there are only nine of them."""
+    rows = ratio_rows(night["url"], """
+        select relative_likelihood_lower_95, coalesce(relative_likelihood_upper_95, 'infinity')
+        from marts.mart_promotion_funnel
+        where stage_code = 'BOARD' and characteristic = 'ethnicity' and group_code = 'Black' and process_id <> 'ALL'
+          and assessed > 0 and reference_assessed > 0""")
+    truth = night["workforce"].truth.promotion_board_ratio("Black")
+    misses = sum(not low <= truth <= high for low, high in rows)
+    chance = sum(comb(len(rows), k) * 0.05 ** k * 0.95 ** (len(rows) - k) for k in range(misses, len(rows) + 1))
+    print(f"injected board ratio {truth} outside {misses} of {len(rows)} board intervals (chance {chance:.2f})")
+    assert len(rows) >= 9 and chance >= 0.01
+
+
+def test_all_ranks_promotion_adds_every_rank_and_a_minority_group_reaches_reporting(night):
+    mismatched = query(night["url"], """
+        select every_rank.financial_year_start, every_rank.promotion_type, every_rank.group_code
+        from marts.mart_promotion as every_rank
+        inner join (select financial_year_start, promotion_type, characteristic, group_code,
+                           sum(eligible_pool) as eligible_pool, sum(promoted) as promoted
+                    from marts.mart_promotion where rank_grade_code <> 'ALL' group by 1, 2, 3, 4) as ranks
+            using (financial_year_start, promotion_type, characteristic, group_code)
+        where every_rank.rank_grade_code = 'ALL'
+          and (every_rank.eligible_pool, every_rank.promoted) <> (ranks.eligible_pool, ranks.promoted)""")
+    assert mismatched == []
+    published = query(night["url"], """
+        select group_code from reporting.promotion
+        where rank_grade_code = 'ALL' and promotion_type = 'PROMOTION_SUBSTANTIVE' and characteristic = 'ethnicity'
+          and group_code <> 'White' and relative_likelihood is not null""")
+    assert published
+
+
+def test_every_stage_at_once_counts_the_applicants_and_those_appointed(night):
+    rows = query(night["url"], """
+        select whole.entered = application.entered and whole.passed = appointed.passed
+               and whole.entered = whole.passed + whole.failed + whole.withdrawn
+        from marts.mart_recruitment_funnel as whole
+        inner join marts.mart_recruitment_funnel as application
+            using (financial_year_start, target_rank_grade_code, process_id, characteristic, group_code)
+        inner join marts.mart_recruitment_funnel as appointed
+            using (financial_year_start, target_rank_grade_code, process_id, characteristic, group_code)
+        where whole.stage_code = 'ALL_STAGES' and application.stage_code = 'APPLICATION'
+          and appointed.stage_code = 'APPOINTED'""")
+    assert rows and all(consistent for (consistent,) in rows)
 
 
 def test_the_recruitment_target_counts_every_ethnic_minority_officer_appointed(night):

@@ -1,12 +1,17 @@
 {#- Detentions counted for every period x area (force, arresting LPU) x age group (Adults, Juveniles, All) x
     broad self-defined ethnic group, with zeros where a group had no detentions in a period that has data.
-    Months with no custody data at all are not zero: the period records how many of its months have data. -#}
+    Months with no custody data at all are not zero: the period records how many of its months have data and
+    how many look partial, and is complete only when every month has data and none is partial. -#}
 with detentions as (
     select * from {{ ref('int_custody_detentions_conformed') }}
 ),
 
 periods as (
     select * from {{ ref('int_custody_reporting_periods') }}
+),
+
+months as (
+    select * from {{ ref('int_custody_months') }}
 ),
 
 ethnic_groups as (
@@ -28,12 +33,8 @@ detentions_by_month as (
     from detentions
 ),
 
-months_with_data as (
-    select distinct month_start from detentions_by_month
-),
-
 period_coverage as (
-    {{ period_coverage('periods', 'months_with_data') }}
+    {{ period_coverage('periods', 'months') }}
 ),
 
 counted as (
@@ -74,6 +75,8 @@ grid as (
         period_coverage.period_end,
         period_coverage.months_in_period,
         period_coverage.months_with_data,
+        period_coverage.months_partial,
+        period_coverage.is_complete_period,
         areas.area_code,
         age_groups.age_group,
         group_members.ethnic_group

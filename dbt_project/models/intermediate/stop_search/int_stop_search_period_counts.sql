@@ -1,6 +1,7 @@
 {#- Searches and their outcomes counted for every period x area x legislation group x ethnic group, with
     zeros where a group had no searches in a period that has data. Months with no data at all are not
-    zero: the period records how many of its months have data. -#}
+    zero: the period records how many of its months have data and how many look partial, and is complete
+    only when every month has data and none is partial. -#}
 with searches as (
     select * from {{ ref('int_stop_searches_conformed') }}
 ),
@@ -25,6 +26,10 @@ areas as (
 
 periods as (
     select * from {{ ref('int_stop_search_reporting_periods') }}
+),
+
+months as (
+    select * from {{ ref('int_stop_search_months') }}
 ),
 
 searches_by_ethnicity as (
@@ -70,12 +75,8 @@ monthly_counts as (
     group by month_start, lpu_code, legislation_group, ethnicity_basis, ethnicity_level, ethnic_group
 ),
 
-months_with_data as (
-    select distinct month_start from monthly_counts
-),
-
 period_coverage as (
-    {{ period_coverage('periods', 'months_with_data') }}
+    {{ period_coverage('periods', 'months') }}
 ),
 
 counted as (
@@ -131,6 +132,8 @@ grid as (
         period_coverage.period_end,
         period_coverage.months_in_period,
         period_coverage.months_with_data,
+        period_coverage.months_partial,
+        period_coverage.is_complete_period,
         areas.area_code,
         legislation_groups.legislation_group,
         group_members.ethnicity_basis,

@@ -53,7 +53,8 @@ unioned as (
         sex_value, self_defined_ethnicity_value, officer_ethnicity_value, legislation_value,
         object_of_search_value, outcome_value, is_outcome_linked_to_object,
         is_more_than_outer_clothing_removed, is_strip_search, officer_id, team_code,
-        'force_self_defined' as self_defined_system, 'force_officer_observed' as officer_system
+        'force_self_defined' as self_defined_system, 'force_officer_observed' as officer_system,
+        false as is_vehicle_only
     from force_searches
 
     union all
@@ -63,7 +64,8 @@ unioned as (
         sex_value, self_defined_ethnicity_value, officer_ethnicity_value, legislation_value,
         object_of_search_value, outcome_value, is_outcome_linked_to_object,
         is_more_than_outer_clothing_removed, null, null, null,
-        'police_uk_self_defined', 'police_uk_officer_defined'
+        'police_uk_self_defined', 'police_uk_officer_defined',
+        search_type = 'Vehicle search'
     from police_uk_searches
     where date_trunc('month', searched_at at time zone 'Europe/London')::date not in (
         select force_months.month_start from force_months
@@ -94,7 +96,10 @@ conformed as (
         coalesce(outcome_values.outcome_code, 'UNKNOWN') as outcome_code,
         coalesce(unioned.is_outcome_linked_to_object, false) as is_outcome_linked_to_object,
         coalesce(unioned.is_more_than_outer_clothing_removed, false) as is_more_than_outer_clothing_removed,
-        unioned.is_strip_search
+        unioned.is_strip_search,
+        -- police.uk's "Vehicle search" rows search a vehicle, not a person (the force extract has one row per
+        -- person searched); the Home Office's rates exclude them
+        unioned.is_vehicle_only
     from unioned
     left join local_policing_units on unioned.lpu_code = local_policing_units.lpu_code
     left join age_bands

@@ -2,9 +2,10 @@
     entering, passing, failing and withdrawing, for each process and for all processes of a target role that
     opened in a financial year (process_id 'ALL'). Measures (docs/methodology.md, Workforce):
     - pass_rate = passed / (passed + failed): withdrawals are not failures and leave the denominator;
-    - relative_likelihood = the group's pass_rate / the reference group's, Katz log interval;
+    - relative_likelihood = the group's pass_rate / the reference group's, MOVER-Wilson interval;
     - progression_rate = passed / entered, and adverse_impact_ratio = the group's progression rate / the
-      highest progression rate of any disclosed group at that stage (the four-fifths rule flags < 0.8);
+      highest progression rate of any disclosed group at that stage; is_adverse_impact applies the
+      four-fifths rule to the counts (is_adverse_impact: integer cross-products, so exactly 4/5 is not adverse);
     - cumulative_conversion = passed this stage / applied (entered the process's first stage). -#}
 with stages as (
     select * from {{ ref('fct_process_stage') }}
@@ -43,20 +44,64 @@ counted as (
     )
 ),
 
+with_last_stage as (
+    select counted.*, max(counted.stage_order) over (partition by counted.process_type) as last_stage_order
+    from counted
+),
+
+{#- Every stage at once (stage 'ALL_STAGES', ordered after the others): of the group's applicants (entrants to
+    the first stage), passed = those who passed the process's last stage (appointed or promoted), withdrawn =
+    those who withdrew at any stage, failed = the rest (failed at a stage, or still in the process when the
+    data ends). -#}
+whole_process as (
+    select
+        process_type,
+        financial_year_start,
+        target_rank_grade_code,
+        process_id,
+        'ALL_STAGES' as stage_code,
+        100 as stage_order,
+        characteristic,
+        group_code,
+        entered,
+        passed,
+        entered - passed - withdrawn as failed,
+        withdrawn
+    from (
+        select
+            process_type, financial_year_start, target_rank_grade_code, process_id, characteristic, group_code,
+            coalesce(sum(entered) filter (where stage_order = 1), 0) as entered,
+            coalesce(sum(passed) filter (where stage_order = last_stage_order), 0) as passed,
+            sum(withdrawn) as withdrawn
+        from with_last_stage
+        group by process_type, financial_year_start, target_rank_grade_code, process_id, characteristic, group_code
+    ) as applicants
+),
+
+stages_and_whole_process as (
+    select * from counted
+    union all
+    select * from whole_process
+),
+
 described as (
     select
-        counted.*,
-        counted.passed + counted.failed as assessed,
+        stages_and_whole_process.*,
+        stages_and_whole_process.passed + stages_and_whole_process.failed as assessed,
         characteristic_groups.is_disclosed,
         characteristic_groups.is_reference_group,
-        sum(counted.entered) filter (where counted.stage_order = 1) over candidate_group as applied
-    from counted
+        sum(stages_and_whole_process.entered) filter (where stages_and_whole_process.stage_order = 1)
+            over candidate_group as applied
+    from stages_and_whole_process
     inner join characteristic_groups
-        on counted.characteristic = characteristic_groups.characteristic
-        and counted.group_code = characteristic_groups.group_code
-    window candidate_group as (partition by counted.process_type, counted.financial_year_start,
-                                            counted.target_rank_grade_code, counted.process_id,
-                                            counted.characteristic, counted.group_code)
+        on stages_and_whole_process.characteristic = characteristic_groups.characteristic
+        and stages_and_whole_process.group_code = characteristic_groups.group_code
+    window candidate_group as (partition by stages_and_whole_process.process_type,
+                                            stages_and_whole_process.financial_year_start,
+                                            stages_and_whole_process.target_rank_grade_code,
+                                            stages_and_whole_process.process_id,
+                                            stages_and_whole_process.characteristic,
+                                            stages_and_whole_process.group_code)
 ),
 
 with_reference as (
@@ -66,11 +111,13 @@ with_reference as (
         {{ share('described.passed', 'described.entered') }} as progression_rate,
         coalesce(sum(passed) filter (where is_reference_group) over stage_slice, 0) as reference_passed,
         coalesce(sum(passed + failed) filter (where is_reference_group) over stage_slice, 0) as reference_assessed,
-        max({{ share('described.passed', 'described.entered') }}) filter (where is_disclosed) over stage_slice
-            as highest_progression_rate
+        first_value(passed) over best_progression_first as best_passed,
+        first_value(entered) over best_progression_first as best_entered
     from described
     window stage_slice as (partition by process_type, financial_year_start, target_rank_grade_code, process_id,
-                                        stage_code, characteristic)
+                                        stage_code, characteristic),
+           best_progression_first as (stage_slice order by
+               case when is_disclosed then {{ share('described.passed', 'described.entered') }} end desc nulls last)
 ),
 
 measured as (
@@ -106,13 +153,18 @@ measured as (
         {{ proportion_ratio_limit('passed', 'assessed', 'reference_passed', 'reference_assessed', 'upper') }}
             as relative_likelihood_upper_95,
         progression_rate,
-        case when is_disclosed and highest_progression_rate > 0 then progression_rate / highest_progression_rate end
+        case when is_disclosed and best_passed > 0 then progression_rate / {{ share('best_passed', 'best_entered') }} end
             as adverse_impact_ratio,
+        case when is_disclosed then {{ is_adverse_impact('passed', 'entered', 'best_passed', 'best_entered') }} end
+            as is_adverse_impact,
         {{ share('passed', 'applied') }} as cumulative_conversion
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a process type (recruitment or promotion), financial year and characteristic
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'relative_likelihood', ['process_type', 'financial_year_start', 'characteristic'],
+        tested="measured.is_disclosed and not measured.is_reference_group") }}
 )
 
-select
-    measured.*,
-    measured.adverse_impact_ratio < 0.8 as is_adverse_impact
-from measured
+select * from controlled

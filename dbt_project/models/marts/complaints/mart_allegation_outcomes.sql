@@ -5,7 +5,7 @@
     - without_investigation_share = allegations in cases handled without investigation (service recovery or
       Schedule 3 not investigated) / all allegations;
     - each as a relative likelihood against the reference: White complainants (complainant view, and the cross
-      view within the same officer group), White officers (officer view); Katz interval; ratio_status says when
+      view within the same officer group), White officers (officer view); MOVER-Wilson interval; ratio_status says when
       a ratio cannot be estimated. Unsuppressed: analysts only. -#}
 with allegations as (
     select * from {{ ref('fct_allegation') }}
@@ -86,6 +86,18 @@ measured as (
         {{ ratio_status('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations') }}
             as without_investigation_ratio_status
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and view
+upheld_controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'upheld_relative_likelihood', ['financial_year_start', 'view'],
+        tested="not measured.is_reference_group", name='upheld_ratio') }}
+),
+
+without_investigation_controlled as (
+    {{ ratios_with_false_discovery_control('upheld_controlled', 'without_investigation_relative_likelihood',
+        ['financial_year_start', 'view'], tested="not upheld_controlled.is_reference_group",
+        name='without_investigation_ratio') }}
 )
 
-select * from measured
+select * from without_investigation_controlled

@@ -89,24 +89,34 @@ with_rest as (
         sum(complaints) over kind - complaints as other_complaints
     from counted
     window kind as (partition by financial_year_start, contact_type, circumstance)
+),
+
+measured as (
+    select
+        financial_year_start,
+        contact_type,
+        circumstance,
+        value,
+        contacts,
+        complaints,
+        other_contacts,
+        other_complaints,
+        {{ rate_per_1000('complaints', 'contacts') }} as complaints_per_1000_contacts,
+        {{ poisson_rate_limit('complaints', 'contacts', 'lower') }} as complaints_per_1000_lower_95,
+        {{ poisson_rate_limit('complaints', 'contacts', 'upper') }} as complaints_per_1000_upper_95,
+        {{ rate_per_1000('other_complaints', 'other_contacts') }} as other_complaints_per_1000_contacts,
+        {{ estimable_ratio(rate_ratio('complaints', 'contacts', 'other_complaints', 'other_contacts'), 'complaints', 'contacts', 'other_complaints', 'other_contacts') }}
+            as rate_ratio_to_other_contacts,
+        {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'lower') }} as rate_ratio_lower_95,
+        {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'upper') }} as rate_ratio_upper_95,
+        {{ ratio_status('complaints', 'contacts', 'other_complaints', 'other_contacts') }} as ratio_status
+    from with_rest
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and contact type
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio_to_other_contacts',
+        ['financial_year_start', 'contact_type'], limits='rate_ratio', name='rate_ratio') }}
 )
 
-select
-    financial_year_start,
-    contact_type,
-    circumstance,
-    value,
-    contacts,
-    complaints,
-    other_contacts,
-    other_complaints,
-    {{ rate_per_1000('complaints', 'contacts') }} as complaints_per_1000_contacts,
-    {{ poisson_rate_limit('complaints', 'contacts', 'lower') }} as complaints_per_1000_lower_95,
-    {{ poisson_rate_limit('complaints', 'contacts', 'upper') }} as complaints_per_1000_upper_95,
-    {{ rate_per_1000('other_complaints', 'other_contacts') }} as other_complaints_per_1000_contacts,
-    {{ estimable_ratio(rate_ratio('complaints', 'contacts', 'other_complaints', 'other_contacts'), 'complaints', 'contacts', 'other_complaints', 'other_contacts') }}
-        as rate_ratio_to_other_contacts,
-    {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'lower') }} as rate_ratio_lower_95,
-    {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'upper') }} as rate_ratio_upper_95,
-    {{ ratio_status('complaints', 'contacts', 'other_complaints', 'other_contacts') }} as ratio_status
-from with_rest
+select * from controlled

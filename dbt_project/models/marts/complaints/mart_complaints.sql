@@ -3,7 +3,7 @@
     - stop_search: cases arising from a stop-search in the warehouse per 1,000 stop-searches of people of the
       group in the year (self-defined ethnicity; the force's own extract);
     - custody: cases arising from a detention in the warehouse per 1,000 detentions of the group.
-    Each with an exact/Byar Poisson interval, the rate ratio against the reference group (rate_ratio_limit)
+    Each with an mid-p/Byar Poisson interval, the rate ratio against the reference group (rate_ratio_limit)
     and ratio_status, which says when a ratio cannot be estimated. Also, per row, how the cases were handled
     (share handled without investigation, share investigated) and the median days to finalise. Cases are
     counted in the year they were received. Unsuppressed: analysts only. -#}
@@ -138,6 +138,12 @@ measured as (
         finalised_cases,
         median_days_to_finalise
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and denominator basis
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['financial_year_start', 'basis'],
+        tested="not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled

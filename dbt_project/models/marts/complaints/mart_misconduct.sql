@@ -91,26 +91,37 @@ with_reference as (
         max(average_headcount) filter (where is_reference_group) over year_stage as reference_average_headcount
     from grid
     window year_stage as (partition by financial_year_start, stage)
+),
+
+measured as (
+    select
+        financial_year_start,
+        month_ends_covered,
+        month_ends_covered = 12 as is_complete_period,
+        stage,
+        stage_order,
+        ethnic_group,
+        is_reference_group,
+        officers,
+        round(average_headcount, 2) as average_headcount,
+        reference_officers,
+        round(reference_average_headcount, 2) as reference_average_headcount,
+        {{ withheld_unless_complete(rate_per_1000('officers', 'average_headcount'), 'month_ends_covered = 12') }}
+            as rate_per_1000_officers,
+        {{ estimable_ratio(rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount'), 'officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }}
+            as rate_ratio,
+        {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'lower') }}
+            as rate_ratio_lower_95,
+        {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'upper') }}
+            as rate_ratio_upper_95,
+        {{ ratio_status('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }} as ratio_status
+    from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year (every stage)
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['financial_year_start'],
+        tested="not measured.is_reference_group") }}
 )
 
-select
-    financial_year_start,
-    month_ends_covered,
-    month_ends_covered = 12 as is_complete_period,
-    stage,
-    stage_order,
-    ethnic_group,
-    is_reference_group,
-    officers,
-    round(average_headcount, 2) as average_headcount,
-    reference_officers,
-    round(reference_average_headcount, 2) as reference_average_headcount,
-    {{ rate_per_1000('officers', 'average_headcount') }} as rate_per_1000_officers,
-    {{ estimable_ratio(rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount'), 'officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }}
-        as rate_ratio,
-    {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'lower') }}
-        as rate_ratio_lower_95,
-    {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'upper') }}
-        as rate_ratio_upper_95,
-    {{ ratio_status('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }} as ratio_status
-from with_reference
+select * from controlled

@@ -91,6 +91,17 @@ measured as (
         crude.adjusted_ratio_upper_95,
         {{ share_of_gap_explained('crude.crude_ratio', 'crude.adjusted_ratio') }} as share_of_gap_explained
     from crude
+),
+
+-- whether each ratio stands after false discovery rate control; family: a period (every decision and age group)
+crude_controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'crude_ratio', ['period_type', 'period_start'],
+        tested="ethnic_group <> reference_group") }}
+),
+
+adjusted_controlled as (
+    {{ ratios_with_false_discovery_control('crude_controlled', 'adjusted_ratio', ['period_type', 'period_start'],
+        tested="ethnic_group <> reference_group") }}
 )
 
-select * from measured
+select * from adjusted_controlled

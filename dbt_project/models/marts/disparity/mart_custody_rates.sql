@@ -21,7 +21,7 @@ counts_with_population as (
         population.population
     from counts
     left join population
-        on population.census_year = {{ population_census_year('counts.period_start') }}
+        on population.census_year = {{ population_census_year('counts.period_start', 'counts.period_end') }}
         and counts.area_code = population.area_code
         and counts.ethnic_group = population.ethnic_group
 ),
@@ -48,7 +48,8 @@ measured as (
         joined.period_end,
         joined.months_in_period,
         joined.months_with_data,
-        joined.months_with_data = joined.months_in_period as is_complete_period,
+        joined.months_partial,
+        joined.is_complete_period,
         -- slice
         joined.area_code,
         areas.area_name,
@@ -60,9 +61,12 @@ measured as (
         -- the group
         joined.detentions,
         joined.population,
-        {{ rate_per_1000('joined.detentions', 'joined.population') }} as rate_per_1000,
-        {{ poisson_rate_limit('joined.detentions', 'joined.population', 'lower') }} as rate_per_1000_lower_95,
-        {{ poisson_rate_limit('joined.detentions', 'joined.population', 'upper') }} as rate_per_1000_upper_95,
+        {{ withheld_unless_complete(rate_per_1000('joined.detentions', 'joined.population'), 'joined.is_complete_period') }}
+            as rate_per_1000,
+        {{ withheld_unless_complete(poisson_rate_limit('joined.detentions', 'joined.population', 'lower'), 'joined.is_complete_period') }}
+            as rate_per_1000_lower_95,
+        {{ withheld_unless_complete(poisson_rate_limit('joined.detentions', 'joined.population', 'upper'), 'joined.is_complete_period') }}
+            as rate_per_1000_upper_95,
         -- the reference group
         joined.reference_detentions,
         joined.reference_population,
@@ -81,6 +85,12 @@ measured as (
     from joined
     inner join areas on joined.area_code = areas.area_code
     where joined.population is not null and joined.reference_population is not null
+),
+
+-- whether each ratio stands after false discovery rate control; family: a period
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['period_type', 'period_start'],
+        tested="measured.ethnic_group <> measured.reference_group") }}
 )
 
-select * from measured
+select * from controlled

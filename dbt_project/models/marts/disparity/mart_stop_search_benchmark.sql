@@ -1,6 +1,9 @@
 {#- The force's own rates beside the official published rates (Home Office, GOV.UK Ethnicity facts and
     figures) for the same financial year, and beside its peer forces. The official rate is also recomputed
-    from the published counts and populations with the warehouse's own statistics. -#}
+    from the published counts and populations with the warehouse's own statistics. The warehouse's figure is
+    counted on the official definition: people searched (police.uk's vehicle-only searches left out), self-
+    defined ethnicity on the official ONS 2001 5+1 groups (Chinese in Other), over the official population;
+    what still differs is named per row. No ratio for "All" (it is not a group to compare with White). -#}
 with official as (
     select * from {{ ref('stg_home_office__stop_search_rates') }}
     where ethnicity_classification in ('ONS 2001 5+1', 'All')
@@ -11,10 +14,14 @@ peers as (
     select * from {{ ref('peer_forces') }}
 ),
 
-warehouse_rates as (
-    select * from {{ ref('mart_stop_search_disproportionality') }}
-    where period_type = 'financial_year' and area_code = 'FORCE' and legislation_group = 'All'
-      and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad'
+searches as (
+    select * from {{ ref('int_stop_searches_conformed') }}
+),
+
+warehouse_years as (
+    select distinct period_start, is_complete_period, months_with_data, months_partial
+    from {{ ref('mart_stop_search_disproportionality') }}
+    where period_type = 'financial_year'
 ),
 
 own_force as (
@@ -25,6 +32,31 @@ official_white as (
     select geography, financial_year, searches as white_searches, population as white_population
     from official
     where ethnicity = '{{ var("reference_ethnic_group") }}'
+),
+
+{#- People searched, by financial year and the official 5+1 group (Census 2021's Asian Chinese is Other
+    there; not stated is the official Unreported), and in all (as the official "All" row counts them). -#}
+like_for_like_searches as (
+    select
+        {{ financial_year_start('searches.searched_date') }} as financial_year_start,
+        case when grouping(official_groups.ethnic_group) = 1 then 'All' else official_groups.ethnic_group end
+            as ethnic_group,
+        count(*) as searches,
+        bool_or(searches.source_system = 'police_uk') as has_police_uk_months
+    from searches
+    cross join lateral (
+        select case when searches.self_defined_ethnic_group_code = 'ASIAN_CHINESE' then 'Other'
+                    when searches.self_defined_broad_ethnic_group = 'Not stated' then 'Unreported'
+                    else searches.self_defined_broad_ethnic_group end as ethnic_group
+    ) as official_groups
+    where not searches.is_vehicle_only
+    group by grouping sets ((1, official_groups.ethnic_group), (1))
+),
+
+like_for_like_white as (
+    select financial_year_start, searches as white_searches
+    from like_for_like_searches
+    where ethnic_group = '{{ var("reference_ethnic_group") }}'
 ),
 
 benchmarked as (
@@ -41,25 +73,44 @@ benchmarked as (
         official.population as official_population,
         official.published_rate_per_1000 as official_published_rate_per_1000,
         {{ rate_per_1000('official.searches', 'official.population') }} as official_recomputed_rate_per_1000,
-        {{ rate_ratio('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population') }}
-            as official_rate_ratio,
-        {{ rate_ratio_limit('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population', 'lower') }}
-            as official_rate_ratio_lower_95,
-        {{ rate_ratio_limit('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population', 'upper') }}
-            as official_rate_ratio_upper_95,
-        -- the warehouse's own figures for the same year (own force only, where the data covers the year)
-        warehouse_rates.searches as warehouse_searches,
-        warehouse_rates.rate_per_1000 as warehouse_rate_per_1000,
-        warehouse_rates.rate_ratio as warehouse_rate_ratio,
-        warehouse_rates.is_complete_period as warehouse_year_is_complete
+        case when official.ethnicity <> 'All' then
+            {{ rate_ratio('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population') }}
+        end as official_rate_ratio,
+        case when official.ethnicity <> 'All' then
+            {{ rate_ratio_limit('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population', 'lower') }}
+        end as official_rate_ratio_lower_95,
+        case when official.ethnicity <> 'All' then
+            {{ rate_ratio_limit('official.searches', 'official.population', 'official_white.white_searches', 'official_white.white_population', 'upper') }}
+        end as official_rate_ratio_upper_95,
+        -- the warehouse's own figures on the official definition, over the official population (own force,
+        -- where the data covers the year)
+        warehouse.searches as warehouse_searches,
+        {{ withheld_unless_complete(rate_per_1000('warehouse.searches', 'official.population'), 'warehouse_years.is_complete_period') }}
+            as warehouse_rate_per_1000,
+        case when official.ethnicity <> 'All' then
+            {{ rate_ratio('warehouse.searches', 'official.population', 'warehouse_white.white_searches', 'official_white.white_population') }}
+        end as warehouse_rate_ratio,
+        warehouse_years.is_complete_period as warehouse_year_is_complete,
+        -- what still differs from the official definition, in words (null: nothing known)
+        nullif(concat_ws('; ',
+            case when warehouse.searches is not null and not warehouse_years.is_complete_period
+                 then 'warehouse year incomplete (' || warehouse_years.months_with_data || ' of 12 months with data, '
+                      || warehouse_years.months_partial || ' partial)' end,
+            case when warehouse.has_police_uk_months
+                 then 'some months from police.uk, not the force''s own return' end
+        ), '') as definition_differences
     from official
     left join official_white
         on official.geography = official_white.geography
         and official.financial_year = official_white.financial_year
-    left join warehouse_rates
-        on official.financial_year_start = warehouse_rates.period_start
-        and official.ethnicity = warehouse_rates.ethnic_group
+    left join like_for_like_searches as warehouse
+        on official.financial_year_start = warehouse.financial_year_start
+        and official.ethnicity = warehouse.ethnic_group
         and official.geography in (select own_force.force_name from own_force)
+    left join like_for_like_white as warehouse_white
+        on warehouse.financial_year_start = warehouse_white.financial_year_start
+    left join warehouse_years
+        on warehouse.financial_year_start = warehouse_years.period_start
     where official.geography in (select own_force.force_name from own_force)
        or official.geography in (select peers.peer_force_name from peers)
 )

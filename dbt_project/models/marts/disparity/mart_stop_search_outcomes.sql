@@ -35,7 +35,8 @@ measured as (
         joined.period_type,
         joined.period_start,
         joined.period_end,
-        joined.months_with_data = joined.months_in_period as is_complete_period,
+        joined.months_partial,
+        joined.is_complete_period,
         joined.area_code,
         areas.area_name,
         joined.legislation_group,
@@ -62,6 +63,23 @@ measured as (
     from joined
     inner join areas on joined.area_code = areas.area_code
     where joined.ethnic_group <> 'Not stated'
+),
+
+{#- whether each ratio stands after false discovery rate control; family: an outcome, a period and an
+    ethnicity basis -#}
+{%- set controlled = namespace(relation='measured') %}
+{%- for name, column in measures %}
+
+{{ name }}_controlled as (
+    {{ ratios_with_false_discovery_control(controlled.relation, name ~ '_share_ratio',
+        ['period_type', 'period_start', 'ethnicity_basis'], tested="ethnic_group <> reference_group",
+        name=name ~ '_ratio') }}
+),
+{%- set controlled.relation = name ~ '_controlled' %}
+{%- endfor %}
+
+final as (
+    select * from {{ controlled.relation }}
 )
 
-select * from measured
+select * from final

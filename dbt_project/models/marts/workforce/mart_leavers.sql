@@ -83,8 +83,9 @@ measured as (
         round(average_headcount, 2) as average_headcount,
         reference_leavers,
         round(reference_average_headcount, 2) as reference_average_headcount,
-        {{ share('leavers', 'average_headcount') }} as leaver_rate,
-        {{ share('reference_leavers', 'reference_average_headcount') }} as reference_leaver_rate,
+        {{ withheld_unless_complete(share('leavers', 'average_headcount'), 'month_ends_covered = 12') }} as leaver_rate,
+        {{ withheld_unless_complete(share('reference_leavers', 'reference_average_headcount'), 'month_ends_covered = 12') }}
+            as reference_leaver_rate,
         {{ rate_ratio('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount') }} as rate_ratio,
         {{ rate_ratio_limit('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'lower') }}
             as rate_ratio_lower_95,
@@ -92,6 +93,12 @@ measured as (
             as rate_ratio_upper_95,
         median_years_of_service
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year, workforce type and characteristic
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['financial_year_start', 'workforce_type_code', 'characteristic'],
+        tested="measured.is_disclosed and not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled

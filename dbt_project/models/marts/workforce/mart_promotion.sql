@@ -1,8 +1,10 @@
 {#- Promotion of officers by financial year, rank and characteristic group, against the eligible pool: the
     officers in the rank as at the day before the year starts (31 March). promoted = those of the pool with a
     promotion of the row's type (substantive and temporary are separate rows) from that rank dated in the
-    year; promotion_rate = promoted / pool; relative_likelihood = the group's rate / the reference group's, Katz log interval. A year is complete when
-    the snapshots reach its end. Unsuppressed: analysts only. -#}
+    year; promotion_rate = promoted / pool; relative_likelihood = the group's rate / the reference group's,
+    MOVER-Wilson interval. Rank 'ALL' adds the pools and promotions of every rank (the board's first question:
+    is a group promoted as often as White officers, whatever their rank; crude, not adjusted for rank mix).
+    A year is complete when the snapshots reach its end. Unsuppressed: analysts only. -#}
 with month_ends as (
     select * from {{ ref('fct_workforce_month_end') }}
 ),
@@ -49,7 +51,7 @@ promotion_types as (
 counted as (
     select
         pools.financial_year_start,
-        pools.rank_grade_code,
+        case when grouping(pools.rank_grade_code) = 1 then 'ALL' else pools.rank_grade_code end as rank_grade_code,
         promotion_types.promotion_type,
         characteristics.characteristic,
         characteristics.group_code,
@@ -62,7 +64,12 @@ counted as (
         on promotions_in_year.financial_year_start = pools.financial_year_start
         and promotions_in_year.person_id = pools.person_id
         and promotions_in_year.promotion_type = promotion_types.promotion_type
-    group by 1, 2, 3, 4, 5
+    group by grouping sets (
+        (pools.financial_year_start, pools.rank_grade_code, promotion_types.promotion_type,
+         characteristics.characteristic, characteristics.group_code),
+        (pools.financial_year_start, promotion_types.promotion_type, characteristics.characteristic,
+         characteristics.group_code)
+    )
 ),
 
 with_reference as (
@@ -111,6 +118,12 @@ measured as (
             as relative_likelihood_upper_95
     from with_reference
     cross join latest
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and characteristic (every rank, all ranks and both promotion types)
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'relative_likelihood', ['financial_year_start', 'characteristic'],
+        tested="measured.is_disclosed and not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled

@@ -1,6 +1,6 @@
 {#- Vetting decisions by financial year of decision, applicant type ('ALL' for every type) and characteristic
     group. refusal_rate = refused / (granted + refused): withdrawn applications have no decision and leave the
-    denominator. relative_likelihood = the group's refusal rate / the reference group's, Katz log interval
+    denominator. relative_likelihood = the group's refusal rate / the reference group's, MOVER-Wilson interval
     (above 1: the group is refused more often). Unsuppressed: analysts only. -#}
 with applications as (
     select * from {{ ref('fct_vetting_application') }}
@@ -72,6 +72,12 @@ measured as (
         {{ proportion_ratio_limit('refused', 'decided', 'reference_refused', 'reference_decided', 'upper') }}
             as relative_likelihood_upper_95
     from with_reference
+),
+
+-- whether each ratio stands after false discovery rate control; family: a financial year and characteristic
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'relative_likelihood', ['financial_year_start', 'characteristic'],
+        tested="measured.is_disclosed and not measured.is_reference_group") }}
 )
 
-select * from measured
+select * from controlled
