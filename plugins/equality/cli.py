@@ -268,6 +268,11 @@ def _with_interval(value, low, high) -> str:
     return "suppressed" if value is None or low is None else f"{value:.2f} ({low:.2f}-{high:.2f})"
 
 
+# Whether a ratio stands after false discovery rate control (reporting's is_*_fdr_significant): null for the
+# reference group and for a withheld ratio.
+FDR_VERDICT = {True: "yes", False: "no", None: ""}
+
+
 def headline(url: str) -> str:
     """The latest complete rolling 12 months, force area, self-defined broad groups, from reporting."""
     with connect(url) as conn:
@@ -279,12 +284,14 @@ def headline(url: str) -> str:
     period = f"{rows[0][8]:%B %Y} to {last_month:%B %Y}"
     lines = [f"Stop and search, West Midlands force area, rolling 12 months {period}",
              f"{'ethnic group':<12} {'searches':>9} {'population':>11} {'per 1,000':>10} "
-             f"{'ratio vs White (95% CI)':>26}"]
-    for group, searches, population, rate, ratio, low, high, _, _, _ in rows:
+             f"{'ratio vs White (95% CI)':>26} {'real difference':>16}"]
+    for group, searches, population, rate, ratio, low, high, _, _, _, stands in rows:
         lines.append(f"{group:<12} {_shown(searches, ',d'):>9} {population:>11,d} {_shown(rate, '.2f'):>10} "
-                     f"{_with_interval(ratio, low, high):>26}")
+                     f"{_with_interval(ratio, low, high):>26} {FDR_VERDICT[stands]:>16}")
     lines.append(f"Ethnicity not stated on {_shown(rows[0][7], '.1%')}"
                  " of searches (ratios if all of them belonged to the group or to White: see the mart).")
+    lines.append("A real difference is a ratio whose interval excludes 1 and that stands after false discovery rate "
+                 "control (Benjamini-Hochberg, 5%) across every area, power and group of the period.")
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ def _ethnic_group_name(table: str = "") -> str:
 
 STOP_SEARCH_HEADLINE = """
     select ethnic_group, searches, population, rate_per_1000, rate_ratio, rate_ratio_lower_95,
-           rate_ratio_upper_95, not_stated_share, period_start, period_end
+           rate_ratio_upper_95, not_stated_share, period_start, period_end, is_rate_ratio_fdr_significant
     from reporting.stop_search_disproportionality
     where period_type = 'rolling_12_months' and area_code = 'force' and legislation_group = 'All'
       and ethnicity_basis = 'self_defined' and ethnicity_level = 'broad'
