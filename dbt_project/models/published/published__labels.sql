@@ -38,7 +38,9 @@ derived as (
         ('interval_method', 'log', 'Log method (both counts at least 10)', 1),
         ('interval_method', 'conditional Wilson', 'Conditional method with Wilson limits (a count below 10)', 2),
         ('leaver_reason', 'ALL', 'All reasons', 0),
-        ('applicant_type', 'ALL', 'All applicants', 0)
+        ('applicant_type', 'ALL', 'All applicants', 0),
+        ('rank_grade', 'ALL', 'All ranks (promotion from every rank at once)', 0),
+        ('process_stage', 'ALL_STAGES', 'Every stage at once (entered the process to appointed or promoted)', 100)
     ) as codes (code_list, code, label, sort_order)
     union all
     select 'applicant_type', code, label, sort_order from {{ ref('hr_codes') }} where code_list = 'workforce_type'
