@@ -21,14 +21,15 @@ demo: $(STAMP)
 	$(BIN)/equality demo
 
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
-## warehouse (or WAREHOUSE_URL), then the integration tests again on EXTERNAL_WAREHOUSE_URL if it answers.
+## warehouse (or WAREHOUSE_URL), then the tests marked pg15_smoke (what differs between PostgreSQL versions:
+## COPY, timestamp checks, a whole night to publication) again on EXTERNAL_WAREHOUSE_URL if it answers.
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
-		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the integration tests against it"; \
-		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest tests/integration; \
+		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the pg15_smoke tests against it"; \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest -m pg15_smoke tests/integration; \
 	else \
-		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): external-server run skipped"; \
+		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; \
 	fi
 
 ## Measure load speed and memory against a bare COPY, and dbt + validation time, at 1,000,000 rows.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 
 from equality import nightly
 from equality.config import Settings
-from equality.warehouse import connect, with_database
+from equality.warehouse import connect
+from warehouse_databases import create_database
 
 
 def query(url: str, sql: str, *args):
@@ -20,17 +20,10 @@ def query(url: str, sql: str, *args):
 def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id: str) -> tuple[str, dict[str, int]]:
     """Create a fresh database, run every stage of the night on the landing folder in this process (settings
     from the environment the pipeline reads), and return the database URL and the published row counts."""
-    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
+    url = create_database(server_url)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WAREHOUSE_URL", url)
         patch.setenv("EQUALITY_HOME", str(home))
         patch.setenv("EQUALITY_PSEUDONYM_KEY", f"{run_id}-test-key-0123456789abcdef")
         published = nightly.run_night(landing, run_id, Settings.from_env())
     return url, published
-
-
-def drop_database(server_url: str, url: str) -> None:
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')

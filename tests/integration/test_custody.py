@@ -16,7 +16,8 @@ import pytest
 from equality.synthetic import Scenario, generate
 from equality.synthetic_custody import generate_custody, scenario_a, scenario_b
 from equality.warehouse import connect
-from nights import drop_database, query, run_night_in_new_database
+from nights import query, run_night_in_new_database
+from warehouse_databases import drop_database
 
 pytestmark = pytest.mark.slow
 
@@ -42,7 +43,7 @@ def nights(server_url, tmp_path_factory):
             "B": _night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "b")}
     yield made
     for night in made.values():
-        drop_database(server_url, night["url"])
+        drop_database(night["url"])
 
 
 def charge_row(url: str, group: str = "Black", age_group: str = "All"):
@@ -124,6 +125,7 @@ def test_every_published_count_is_at_least_the_threshold_or_null(nights):
     assert suppressed > 0
 
 
+@pytest.mark.pg15_smoke
 def test_a_release_before_the_arrival_is_quarantined_and_the_rest_loads(warehouse_url, tmp_path):
     from equality.config import SEEDS_DIR
     from equality.ingest import load_file
