@@ -5,6 +5,9 @@ EXTERNAL_WAREHOUSE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (xdist_group marks).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: install demo test bench clean
 
@@ -24,10 +27,10 @@ demo: $(STAMP)
 ## warehouse (or WAREHOUSE_URL), then the tests marked pg15_smoke (what differs between PostgreSQL versions:
 ## COPY, timestamp checks, a whole night to publication) again on EXTERNAL_WAREHOUSE_URL if it answers.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PYTEST)
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the pg15_smoke tests against it"; \
-		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest -m pg15_smoke tests/integration; \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(PYTEST) -m pg15_smoke tests/integration; \
 	else \
 		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; \
 	fi

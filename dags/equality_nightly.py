@@ -11,7 +11,9 @@ named as in `docs/data-contracts.md`; the reference files in `reference/`.
 schemas, and `reporting` (what BI reads), replaced atomically only when both validations passed.
 
 Stages: wait for an extract → load → validate raw (Great Expectations) → dbt build → validate marts →
-publish. All logic lives in the `equality` package (`plugins/equality`); this file only wires it.
+publish. Load and raw validation are mapped over the sources (`equality.nightly.sources`), which run side by
+side and name themselves when they fail; the build waits for all of them. All logic lives in the `equality`
+package (`plugins/equality`); this file only wires it.
 """
 
 from __future__ import annotations
@@ -54,21 +56,30 @@ def equality_nightly():
         return PokeReturnValue(is_done=bool(files), xcom_value=[str(path) for path in files])
 
     @task
-    def load(files: list[str], params=None, run_id=None) -> list[dict]:
+    def sources() -> list[str]:
+        from equality.nightly import sources
+
+        return list(sources())
+
+    @task(map_index_template="{{ source }}")
+    def load(source: str, params=None, run_id=None) -> str:
         from equality.nightly import load
-        from equality.orchestration import fail_fast, landing_dir
+        from equality.orchestration import fail_fast, landing_dir, name_mapped_task
 
-        return fail_fast(load)(landing_dir(params), run_id)
+        name_mapped_task(source)
+        fail_fast(load)(landing_dir(params), run_id, source=source)
+        return source
 
-    @task
-    def validate_raw(loads: list[dict], run_id=None) -> int:
+    @task(map_index_template="{{ source }}")
+    def validate_raw(source: str, run_id=None) -> int:
         from equality.nightly import validate_raw
-        from equality.orchestration import fail_fast
+        from equality.orchestration import fail_fast, name_mapped_task
 
-        return fail_fast(validate_raw)(run_id)
+        name_mapped_task(source)
+        return fail_fast(validate_raw)(run_id, source=source)
 
     @task
-    def build(suites: int, run_id=None) -> int:
+    def build(suites: list[int], run_id=None) -> int:
         from equality.nightly import build
         from equality.orchestration import fail_fast
 
@@ -88,7 +99,10 @@ def equality_nightly():
 
         return fail_fast(publish)(run_id)
 
-    publish(validate_marts(build(validate_raw(load(wait_for_extract())))))
+    source_names = sources()
+    wait_for_extract() >> source_names
+    loaded = load.expand(source=source_names)
+    publish(validate_marts(build(validate_raw.expand(source=loaded))))
 
 
 equality_nightly()

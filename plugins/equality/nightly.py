@@ -15,7 +15,7 @@ from typing import Iterator
 
 from equality import ingest, publish as publishing, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
-from equality.contracts import CONTRACTS
+from equality.contracts import CONTRACTS, SourceContract, contract_for
 from equality.schema import bootstrap
 from equality.warehouse import connect, warehouse_url
 
@@ -48,14 +48,28 @@ def delivered(landing_dir: Path) -> list[Path]:
     return ingest.delivered_files([landing_dir])
 
 
-def load(landing_dir: Path, run_id: str, settings: Settings | None = None) -> list[dict]:
-    """Prepare the warehouse, then load the reference files and every extract in the landing folder."""
+def sources() -> dict[str, tuple[SourceContract, ...]]:
+    """The contracts by source system, in contract order: the sources that load and are checked side by side.
+
+    A contract's row checks read only raw tables of its own source (tested), so loading a source in contract
+    order keeps complaint cases before the allegations and proceedings that name them.
+    """
+    grouped: dict[str, tuple[SourceContract, ...]] = {}
+    for contract in CONTRACTS:
+        grouped[contract.source_system] = (*grouped.get(contract.source_system, ()), contract)
+    return grouped
+
+
+def load(landing_dir: Path, run_id: str, settings: Settings | None = None, source: str | None = None) -> list[dict]:
+    """Prepare the warehouse, then load the reference files and every extract in the landing folder (of one
+    source, if named)."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with connect(url) as conn:
         bootstrap(conn)
     with stage(url, run_id, "load"), connect(url) as conn:
-        files = ingest.delivered_files([REFERENCE_DIR, landing_dir])
+        files = [path for path in ingest.delivered_files([REFERENCE_DIR, landing_dir])
+                 if source is None or contract_for(path.name) in sources()[source]]
         results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
     return [asdict(result) for result in results]
 
@@ -74,19 +88,23 @@ def raw_suite_parameters(url: str) -> dict:
     return parameters
 
 
-def _validate(url: str, run_id: str, pattern: str, parameters: dict | None, settings: Settings) -> int:
+def _validate(url: str, run_id: str, suites: list[Path], parameters: dict | None, gx_root: Path) -> int:
     from equality.validation import validate
 
-    suites = sorted(EXPECTATIONS_DIR.glob(pattern))
-    results = validate(url, suites, run_id=run_id, parameters_for=parameters, gx_root=settings.gx_root)
+    results = validate(url, suites, run_id=run_id, parameters_for=parameters, gx_root=gx_root)
     return len(results)
 
 
-def validate_raw(run_id: str, settings: Settings | None = None) -> int:
+def validate_raw(run_id: str, settings: Settings | None = None, source: str | None = None) -> int:
+    """Run the raw suites (of one source, if named: its own GX project, so sources validate side by side)."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
+    contracts = CONTRACTS if source is None else sources()[source]
+    suites = [path for path in sorted(EXPECTATIONS_DIR.glob(RAW_SUITES))
+              if path.stem.removeprefix("raw_") in {contract.raw_table for contract in contracts}]
+    gx_root = settings.gx_root if source is None else settings.gx_root / "sources" / source
     with stage(url, run_id, "validate_raw"):
-        return _validate(url, run_id, RAW_SUITES, raw_suite_parameters(url), settings)
+        return _validate(url, run_id, suites, raw_suite_parameters(url), gx_root) if suites else 0
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:
@@ -100,8 +118,8 @@ def validate_marts(run_id: str, settings: Settings | None = None) -> int:
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with stage(url, run_id, "validate_marts"):
-        return _validate(url, run_id, MART_SUITES, {"suppression_threshold": settings.suppression_threshold},
-                         settings)
+        return _validate(url, run_id, sorted(EXPECTATIONS_DIR.glob(MART_SUITES)),
+                         {"suppression_threshold": settings.suppression_threshold}, settings.gx_root)
 
 
 def publish(run_id: str, settings: Settings | None = None) -> dict[str, int]:

@@ -15,7 +15,7 @@ from equality.synthetic_complaints import complaints_demo_scenario, generate_com
 from equality.synthetic_custody import generate_custody, scenario_a
 from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect
-from nights import run_night_in_new_database
+from nights import DETENTION_RATIOS, custody_night, run_night_in_new_database
 from warehouse_databases import drop_database
 
 ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
@@ -45,3 +45,12 @@ def all_sources_night(server_url, tmp_path_factory):
     url, _ = run_night_in_new_database(server_url, landing, home, "all-sources")
     yield {"url": url, "landing": landing, "searches": searches, "workforce": workforce, "complaints": complaints}
     drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def custody_night_a(server_url, tmp_path_factory):
+    """Custody scenario A (a crude charge gap that offence mix explains) with a small stop-search extract (the
+    custody tests read it; the Celery test runs the same landing folder under another executor)."""
+    night = custody_night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "a")
+    yield night
+    drop_database(night["url"])

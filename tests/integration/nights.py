@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import time
+from datetime import date
+
 import pytest
 
 from equality import nightly
 from equality.config import Settings
+from equality.synthetic import Scenario, generate
+from equality.synthetic_custody import generate_custody
 from equality.warehouse import connect
 from warehouse_databases import create_database
+
+DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Other": 1.2}
+# A small stop-search extract beside each custody scenario: the stop-search suites require published rows.
+SMALL_STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31),
+                             searches_per_1000_white_per_year=1.0)
 
 
 def query(url: str, sql: str, *args):
@@ -27,3 +37,15 @@ def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id
         patch.setenv("EQUALITY_PSEUDONYM_KEY", f"{run_id}-test-key-0123456789abcdef")
         published = nightly.run_night(landing, run_id, Settings.from_env())
     return url, published
+
+
+def custody_night(server_url: str, scenario, tmp_path_factory, name: str) -> dict:
+    """A custody scenario and a small stop-search extract, through one night in a new database."""
+    home = tmp_path_factory.mktemp(name)
+    landing = home / "landing"
+    generate(SMALL_STOP_SEARCH, landing)
+    custody = generate_custody(scenario, landing)
+    started = time.perf_counter()
+    url, published = run_night_in_new_database(server_url, landing, home, f"custody-{name}")
+    return {"url": url, "landing": landing, "custody": custody, "published": published,
+            "seconds": time.perf_counter() - started}
