@@ -5,9 +5,9 @@ EXTERNAL_WAREHOUSE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (xdist_group marks).
+# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (tests/conftest.py).
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 .PHONY: install demo test bench clean
 

@@ -20,6 +20,27 @@ TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
 FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
 
 
+# Test modules that read one of the session's built warehouses (tests/integration/conftest.py). Under pytest-xdist
+# each group runs in one process, so each warehouse is built once (a module left out only builds it twice).
+WAREHOUSE_READERS = {"test_complaints.py": "all_sources_night", "test_workforce.py": "all_sources_night",
+                     "test_custody.py": "custody_night_a", "test_celery_executor.py": "custody_night_a"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadscope``: whole modules to a process (a module's warehouse is built once), and the modules
+    reading one session warehouse together."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneProcessPerWarehouse(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return WAREHOUSE_READERS.get(module.rsplit("/", 1)[-1], module)
+
+    return OneProcessPerWarehouse(config, log)
+
+
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory) -> str:
     """A URL on the session's PostgreSQL server: WAREHOUSE_URL if set, else a fresh embedded warehouse."""

@@ -26,7 +26,7 @@ from equality.warehouse import connect
 from nights import query
 from warehouse_databases import create_database, drop_database
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("custody_night_a")]
+pytestmark = pytest.mark.slow
 
 REDIS = ("127.0.0.1", 6379)
 REDIS_DATABASE = 11  # not the default 0, so another Celery app on the same Redis never takes these tasks

@@ -17,7 +17,7 @@ from equality.warehouse import connect
 from nights import DETENTION_RATIOS, custody_night, query
 from warehouse_databases import drop_database
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("custody_night_a")]
+pytestmark = pytest.mark.slow
 
 YEAR = date(2024, 4, 1)
 THRESHOLD = 10

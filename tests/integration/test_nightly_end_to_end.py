@@ -34,7 +34,7 @@ from equality.warehouse import connect, describe
 from nights import query
 from warehouse_databases import clone_database, drop_database
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("end_to_end_night")]
+pytestmark = pytest.mark.slow
 
 INJECTED = {"Black": 3.0, "Asian": 1.4, "Mixed": 1.8, "Other": 1.2, "White": 1.0}
 BIRMINGHAM_BLACK = 4.0

@@ -20,7 +20,7 @@ from equality.cli import workforce_headline
 from equality.config import SEEDS_DIR
 from nights import query
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("all_sources_night")]
+pytestmark = pytest.mark.slow
 
 YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
 

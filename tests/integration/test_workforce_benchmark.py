@@ -20,7 +20,7 @@ from equality.schema import bootstrap
 from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("workforce_benchmark")]
+pytestmark = pytest.mark.slow
 
 AS_AT = date(2019, 9, 30)
 PUBLISHED_HEADCOUNT = {"OFFICER": 6546, "STAFF": 3636, "PCSO": 455, "SPECIAL": 205}  # Home Office, 30 Sep 2019
