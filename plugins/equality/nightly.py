@@ -60,6 +60,11 @@ def sources() -> dict[str, tuple[SourceContract, ...]]:
     return grouped
 
 
+def stage_name(name: str, source: str | None) -> str:
+    """A stage's name in audit.run_stages: the stage, then the source when it runs for one ('load hr')."""
+    return name if source is None else f"{name} {source}"
+
+
 def load(landing_dir: Path, run_id: str, settings: Settings | None = None, source: str | None = None) -> list[dict]:
     """Prepare the warehouse, then load the reference files and every extract in the landing folder (of one
     source, if named)."""
@@ -67,7 +72,7 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None, sourc
     url = warehouse_url(settings)
     with connect(url) as conn:
         bootstrap(conn)
-    with stage(url, run_id, "load"), connect(url) as conn:
+    with stage(url, run_id, stage_name("load", source)), connect(url) as conn:
         files = [path for path in ingest.delivered_files([REFERENCE_DIR, landing_dir])
                  if source is None or contract_for(path.name) in sources()[source]]
         results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
@@ -103,7 +108,7 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
     suites = [path for path in sorted(EXPECTATIONS_DIR.glob(RAW_SUITES))
               if path.stem.removeprefix("raw_") in {contract.raw_table for contract in contracts}]
     gx_root = settings.gx_root if source is None else settings.gx_root / "sources" / source
-    with stage(url, run_id, "validate_raw"):
+    with stage(url, run_id, stage_name("validate_raw", source)):
         return _validate(url, run_id, suites, raw_suite_parameters(url), gx_root) if suites else 0
 
 
