@@ -5,6 +5,9 @@ EXTERNAL_WAREHOUSE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (tests/conftest.py).
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 .PHONY: install demo test bench clean browser
 
@@ -21,14 +24,15 @@ demo: $(STAMP)
 	$(BIN)/equality demo
 
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
-## warehouse (or WAREHOUSE_URL), then the integration tests again on EXTERNAL_WAREHOUSE_URL if it answers.
+## warehouse (or WAREHOUSE_URL), then the tests marked pg15_smoke (what differs between PostgreSQL versions:
+## COPY, timestamp checks, a whole night to publication) again on EXTERNAL_WAREHOUSE_URL if it answers.
 test: $(STAMP) browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
-		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the integration tests against it"; \
-		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(BIN)/python -m pytest tests/integration; \
+		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the pg15_smoke tests against it"; \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(PYTEST) -m pg15_smoke tests/integration; \
 	else \
-		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): external-server run skipped"; \
+		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; \
 	fi
 
 ## Debian's chromium and its driver, for the board report's browser test: installed when missing (as root).

@@ -11,8 +11,10 @@ named as in `docs/data-contracts.md`; the reference files in `reference/`.
 schemas, and `reporting` (what BI reads), replaced atomically only when both validations passed.
 
 Stages: wait for an extract → load → validate raw (Great Expectations) → dbt build → validate marts →
-publish → board report (written once a quarter closes). A failed task, or a sensor that gives up waiting,
-sends one alert (`equality.alerts`, configured by `EQUALITY_ALERT_*`). All logic lives in the `equality`
+publish → board report (written once a quarter closes). Load and raw validation are mapped over the sources
+(`equality.nightly.sources`), which run side by side and name themselves when they fail; the build waits for
+all of them. A failed task, or a sensor that gives up waiting, sends one alert (`equality.alerts`, configured
+by `EQUALITY_ALERT_*`). All logic lives in the `equality`
 package (`plugins/equality`); this file only wires it.
 """
 
@@ -58,21 +60,30 @@ def equality_nightly():
         return PokeReturnValue(is_done=bool(files), xcom_value=[str(path) for path in files])
 
     @task
-    def load(files: list[str], params=None, run_id=None) -> dict[str, int]:
+    def sources() -> list[str]:
+        from equality.nightly import sources
+
+        return list(sources())
+
+    @task(map_index_template="{{ source }}")
+    def load(source: str, params=None, run_id=None) -> str:
         from equality.nightly import load
-        from equality.orchestration import fail_fast, landing_dir
+        from equality.orchestration import fail_fast, landing_dir, name_mapped_task
 
-        return fail_fast(load)(landing_dir(params), run_id)
+        name_mapped_task(source)
+        fail_fast(load)(landing_dir(params), run_id, source=source)
+        return source
 
-    @task
-    def validate_raw(loads: dict[str, int], run_id=None) -> int:
+    @task(map_index_template="{{ source }}")
+    def validate_raw(source: str, run_id=None) -> int:
         from equality.nightly import validate_raw
-        from equality.orchestration import fail_fast
+        from equality.orchestration import fail_fast, name_mapped_task
 
-        return fail_fast(validate_raw)(run_id)
+        name_mapped_task(source)
+        return fail_fast(validate_raw)(run_id, source=source)
 
     @task
-    def build(suites: int, run_id=None) -> int:
+    def build(suites: list[int], run_id=None) -> int:
         from equality.nightly import build
         from equality.orchestration import fail_fast
 
@@ -98,7 +109,10 @@ def equality_nightly():
 
         return write_report_when_quarter_closes()
 
-    board_report(publish(validate_marts(build(validate_raw(load(wait_for_extract()))))))
+    source_names = sources()
+    wait_for_extract() >> source_names
+    loaded = load.expand(source=source_names)
+    board_report(publish(validate_marts(build(validate_raw.expand(source=loaded)))))
 
 
 equality_nightly()

@@ -1,21 +1,45 @@
-"""Shared fixtures: a real PostgreSQL (embedded, or the server WAREHOUSE_URL names) and a fresh database.
+"""Shared fixtures: a real PostgreSQL (embedded, or the server WAREHOUSE_URL names) and an empty database.
 
-Every test that needs the warehouse gets a database of its own, created on the session's server and
-dropped afterwards, so tests never see each other's data and an external server is left as it was.
+Every test that needs the warehouse gets an empty database, so tests never see each other's data and an external
+server is left as it was. The embedded test server trades crash safety for speed (its data is thrown away).
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from pathlib import Path
 
 import pytest
 
 from equality.config import Settings
 from equality.warehouse import EmbeddedWarehouse, connect, with_database
+from warehouse_databases import create_database, drop_database, empty_database
 
 TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
+# Settings that keep the embedded test server off the disk's critical path: a crash loses nothing worth keeping.
+FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
+
+
+# Test modules that read one of the session's built warehouses (tests/integration/conftest.py). Under pytest-xdist
+# each group runs in one process, so each warehouse is built once (a module left out only builds it twice).
+WAREHOUSE_READERS = {"test_complaints.py": "all_sources_night", "test_workforce.py": "all_sources_night",
+                     "test_board_report.py": "all_sources_night",
+                     "test_custody.py": "custody_night_a", "test_celery_executor.py": "custody_night_a"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadscope``: whole modules to a process (a module's warehouse is built once), and the modules
+    reading one session warehouse together."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneProcessPerWarehouse(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return WAREHOUSE_READERS.get(module.rsplit("/", 1)[-1], module)
+
+    return OneProcessPerWarehouse(config, log)
 
 
 @pytest.fixture(scope="session")
@@ -27,37 +51,34 @@ def server_url(tmp_path_factory) -> str:
         return
     server = EmbeddedWarehouse(tmp_path_factory.mktemp("embedded") / "warehouse")
     url = server.start()
+    with connect(with_database(url, "postgres"), autocommit=True) as conn:
+        for name, value in FAST_DURABILITY.items():
+            conn.execute(f"alter system set {name} = {value}")
+        conn.execute("select pg_reload_conf()")
     yield url
     server.stop()
 
 
-def _create_database(server_url: str) -> str:
-    name = f"equality_test_{uuid.uuid4().hex[:12]}"
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    return with_database(server_url, name)
-
-
-def _drop_database(url: str) -> None:
-    name = url.rsplit("/", 1)[-1]
-    with connect(with_database(url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+@pytest.fixture(scope="session")
+def _scratch_url(server_url) -> str:
+    url = create_database(server_url)
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture
-def warehouse_url(server_url) -> str:
-    """A fresh, empty database for one test."""
-    url = _create_database(server_url)
-    yield url
-    _drop_database(url)
+def warehouse_url(_scratch_url) -> str:
+    """An empty database for one test (the session's scratch database, emptied before the test)."""
+    empty_database(_scratch_url)
+    return _scratch_url
 
 
 @pytest.fixture(scope="module")
 def module_warehouse_url(server_url) -> str:
     """A fresh database shared by the tests of one module (for expensive setups such as a dbt build)."""
-    url = _create_database(server_url)
+    url = create_database(server_url)
     yield url
-    _drop_database(url)
+    drop_database(url)
 
 
 @pytest.fixture

@@ -41,6 +41,14 @@ def fail_fast(function: Callable[..., Result]) -> Callable[..., Result]:
     return wrapper
 
 
+def name_mapped_task(source: str) -> None:
+    """Name this mapped task instance after its source (the tasks' ``map_index_template``), so a failed source
+    names itself in the Airflow UI and logs."""
+    from airflow.sdk import get_current_context
+
+    get_current_context()["source"] = source
+
+
 def task_retries() -> int:
     """Retries per task: EQUALITY_TASK_RETRIES, default 2. In-process runs (tests, the demo) set 0, because
     `airflow dags test` waits out every retry delay in real time."""

@@ -41,7 +41,9 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
     from dbt.cli.main import dbtRunner
 
     os.environ.update(dbt_environment(url))
-    arguments = [*args, "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
+    # No usage statistics: a police warehouse does not report to a vendor, and where outbound traffic is blocked
+    # the tracker's attempts only cost time.
+    arguments = [*args, "--no-send-anonymous-usage-stats", "--project-dir", str(project_dir), "--profiles-dir", str(project_dir),
                  "--target-path", str(work_dir / "target"), "--log-path", str(work_dir / "logs")]
     outcome = dbtRunner().invoke(arguments)
     if outcome.exception is not None:

@@ -14,6 +14,8 @@ Great Expectations is imported inside the functions only: the Airflow DAG import
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import os
@@ -174,8 +176,25 @@ def _sqlalchemy_url(url: str) -> str:
     return urlunsplit(parts)
 
 
+@functools.cache
+def _ephemeral_context():
+    """The process's in-memory GX context: made once (about a second), it holds a data source per warehouse."""
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    _hide_progress_bars(context)
+    return context
+
+
+def _hide_progress_bars(context) -> None:
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+
+
 class _Validator:
-    """One GX context (and one warehouse data source) for any number of suites."""
+    """A GX context (the process's in-memory one, or a file project under ``gx_root``) with a data source for one
+    warehouse, for any number of suites."""
 
     def __init__(self, warehouse_url: str, gx_root: Path | None):
         # GX logs a line per expectation at INFO and draws tqdm bars: keep Airflow task logs readable.
@@ -186,22 +205,23 @@ class _Validator:
         # data sources with structured connection details carry a schema); it still works.
         warnings.filterwarnings("ignore", message="`schema_name` is deprecated", category=DeprecationWarning)
         import great_expectations as gx
-        from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self.warehouse_url = warehouse_url
         self.gx_root = Path(gx_root) if gx_root is not None else None
-        if self.gx_root is None:
-            self.context = gx.get_context(mode="ephemeral")
-            connection_string = _sqlalchemy_url(warehouse_url)
-        else:
-            self.gx_root.mkdir(parents=True, exist_ok=True)
-            self.context = gx.get_context(mode="file", project_root_dir=str(self.gx_root))
-            os.environ[URL_VARIABLE] = _sqlalchemy_url(warehouse_url)
-            connection_string = "${" + URL_VARIABLE + "}"
-        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
         self._runs: list = []
+        if self.gx_root is None:
+            self.context = _ephemeral_context()
+            name = f"{DATASOURCE_NAME}_{hashlib.sha256(warehouse_url.encode()).hexdigest()[:12]}"
+            existing = self.context.data_sources.all()
+            self.datasource = existing[name] if name in existing else self.context.data_sources.add_postgres(
+                name=name, connection_string=_sqlalchemy_url(warehouse_url))
+            return
+        self.gx_root.mkdir(parents=True, exist_ok=True)
+        self.context = gx.get_context(mode="file", project_root_dir=str(self.gx_root))
+        os.environ[URL_VARIABLE] = _sqlalchemy_url(warehouse_url)
+        _hide_progress_bars(self.context)
         self.datasource = self.context.data_sources.add_or_update_postgres(
-            name=DATASOURCE_NAME, connection_string=connection_string)
+            name=DATASOURCE_NAME, connection_string="${" + URL_VARIABLE + "}")
 
     def _batch_definition(self, schema: str, table: str):
         asset_name = f"{schema}.{table}"

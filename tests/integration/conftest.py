@@ -1,7 +1,24 @@
+"""Fixtures of the integration tests: a bootstrapped connection, and the nights several modules read.
+
+A night is built once per session for each scenario and only read by the tests given it; a test that changes a
+built warehouse works on a copy (``warehouse_databases.clone_database``).
+"""
+
+from datetime import date
+
 import pytest
 
+from equality.cli import DEMO_WORKFORCE
 from equality.schema import bootstrap
+from equality.synthetic import Scenario, generate
+from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
+from equality.synthetic_custody import generate_custody, scenario_a
+from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect
+from nights import DETENTION_RATIOS, custody_night, run_night_in_new_database
+from warehouse_databases import drop_database
+
+ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
 
 
 @pytest.fixture
@@ -10,3 +27,30 @@ def conn(warehouse_url):
     with connect(warehouse_url, autocommit=True) as connection:
         bootstrap(connection)
         yield connection
+
+
+@pytest.fixture(scope="session")
+def all_sources_night(server_url, tmp_path_factory):
+    """One night of all four sources over three financial years: stop-searches, detentions, a workforce the size
+    of the demo force's, and complaints linked to them (the complaints and workforce tests read it)."""
+    home = tmp_path_factory.mktemp("all_sources")
+    landing = home / "landing"
+    searches = generate(Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
+                                 searches_per_1000_white_per_year=30.0), landing)
+    detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END), landing)
+    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
+    complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
+                                     custody_files=detentions.files,
+                                     hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
+    url, _ = run_night_in_new_database(server_url, landing, home, "all-sources")
+    yield {"url": url, "landing": landing, "searches": searches, "workforce": workforce, "complaints": complaints}
+    drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def custody_night_a(server_url, tmp_path_factory):
+    """Custody scenario A (a crude charge gap that offence mix explains) with a small stop-search extract (the
+    custody tests read it; the Celery test runs the same landing folder under another executor)."""
+    night = custody_night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "a")
+    yield night
+    drop_database(night["url"])

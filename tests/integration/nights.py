@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
+
+import time
+from datetime import date
 
 import pytest
 
 from equality import nightly
 from equality.config import Settings
-from equality.warehouse import connect, with_database
+from equality.synthetic import Scenario, generate
+from equality.synthetic_custody import generate_custody
+from equality.warehouse import connect
+from warehouse_databases import create_database
+
+DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Other": 1.2}
+# A small stop-search extract beside each custody scenario: the stop-search suites require published rows.
+SMALL_STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31),
+                             searches_per_1000_white_per_year=1.0)
 
 
 def query(url: str, sql: str, *args):
@@ -20,9 +30,7 @@ def query(url: str, sql: str, *args):
 def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id: str) -> tuple[str, dict[str, int]]:
     """Create a fresh database, run every stage of the night on the landing folder in this process (settings
     from the environment the pipeline reads), and return the database URL and the published row counts."""
-    url = with_database(server_url, f"equality_test_{uuid.uuid4().hex[:12]}")
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'create database "{url.rsplit("/", 1)[-1]}"')
+    url = create_database(server_url)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WAREHOUSE_URL", url)
         patch.setenv("EQUALITY_HOME", str(home))
@@ -31,6 +39,13 @@ def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id
     return url, published
 
 
-def drop_database(server_url: str, url: str) -> None:
-    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{url.rsplit("/", 1)[-1]}" with (force)')
+def custody_night(server_url: str, scenario, tmp_path_factory, name: str) -> dict:
+    """A custody scenario and a small stop-search extract, through one night in a new database."""
+    home = tmp_path_factory.mktemp(name)
+    landing = home / "landing"
+    generate(SMALL_STOP_SEARCH, landing)
+    custody = generate_custody(scenario, landing)
+    started = time.perf_counter()
+    url, published = run_night_in_new_database(server_url, landing, home, f"custody-{name}")
+    return {"url": url, "landing": landing, "custody": custody, "published": published,
+            "seconds": time.perf_counter() - started}

@@ -18,8 +18,7 @@ from equality.config import REPO_ROOT
 from equality.report import Quarter, latest_complete_quarter, write_board_report
 from equality.schema import BI_ROLE, ensure_login
 from equality.warehouse import connect, describe
-from every_source import deliver_every_source
-from nights import drop_database, query, run_night_in_new_database
+from nights import query
 
 pytestmark = pytest.mark.slow
 
@@ -30,18 +29,14 @@ CHARTS = 10
 
 
 @pytest.fixture(scope="module")
-def published(server_url, tmp_path_factory):
-    """A night of every source, published; and a URL of the BI login, which can read reporting only."""
-    home = tmp_path_factory.mktemp("board-report")
-    landing = home / "landing"
-    deliver_every_source(landing, seed=11)
-    url, _ = run_night_in_new_database(server_url, landing, home, "board-report")
+def published(all_sources_night, tmp_path_factory):
+    """The session's night of every source, published; and a URL of the BI login, which can read reporting only."""
+    url = all_sources_night["url"]
     with connect(url, autocommit=True) as conn:
         ensure_login(conn, "board_report_reader", "board-report-test-password", BI_ROLE)
     parts = describe(url)
     bi_url = f"postgresql://board_report_reader:board-report-test-password@{parts['host']}:{parts['port']}/{parts['database']}"
-    yield {"url": url, "bi_url": bi_url, "home": home}
-    drop_database(server_url, url)
+    return {"url": url, "bi_url": bi_url, "home": tmp_path_factory.mktemp("board-report")}
 
 
 @pytest.fixture(scope="module")

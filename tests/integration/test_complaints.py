@@ -15,33 +15,18 @@ from pathlib import Path
 
 import pytest
 
-from equality.cli import DEMO_WORKFORCE, complaints_headline
+from equality.cli import complaints_headline
 from equality.config import SEEDS_DIR
-from equality.synthetic import Scenario, generate
-from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
-from equality.synthetic_custody import generate_custody, scenario_a
-from equality.synthetic_workforce import demo_scenario, generate_workforce
-from nights import drop_database, query, run_night_in_new_database
+from nights import query
 
 pytestmark = pytest.mark.slow
 
-START, END = date(2022, 4, 1), date(2025, 3, 31)
 YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
 
 
 @pytest.fixture(scope="module")
-def night(server_url, tmp_path_factory):
-    home = tmp_path_factory.mktemp("complaints")
-    landing = home / "landing"
-    searches = generate(Scenario(seed=5, start=START, end=END, searches_per_1000_white_per_year=30.0), landing)
-    detentions = generate_custody(scenario_a(start=START, end=END), landing)
-    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
-    complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
-                                     custody_files=detentions.files,
-                                     hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
-    url, _ = run_night_in_new_database(server_url, landing, home, "complaints")
-    yield {"url": url, "complaints": complaints, "searches": searches}
-    drop_database(server_url, url)
+def night(all_sources_night):
+    return all_sources_night
 
 
 def read(paths: list[Path], prefix: str) -> list[dict[str, str]]:

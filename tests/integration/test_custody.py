@@ -8,41 +8,26 @@ so every night loads both sources.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
 
-from equality.synthetic import Scenario, generate
-from equality.synthetic_custody import generate_custody, scenario_a, scenario_b
+from equality.synthetic_custody import scenario_b
 from equality.warehouse import connect
-from nights import drop_database, query, run_night_in_new_database
+from nights import DETENTION_RATIOS, custody_night, query
+from warehouse_databases import drop_database
 
 pytestmark = pytest.mark.slow
 
 YEAR = date(2024, 4, 1)
-DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Other": 1.2}
 THRESHOLD = 10
-STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31), searches_per_1000_white_per_year=1.0)
-
-
-def _night(server_url: str, scenario, tmp_path_factory, name: str) -> dict:
-    home = tmp_path_factory.mktemp(name)
-    landing = home / "landing"
-    generate(STOP_SEARCH, landing)
-    custody = generate_custody(scenario, landing)
-    started = time.perf_counter()
-    url, published = run_night_in_new_database(server_url, landing, home, f"custody-{name}")
-    return {"url": url, "custody": custody, "published": published, "seconds": time.perf_counter() - started}
 
 
 @pytest.fixture(scope="module")
-def nights(server_url, tmp_path_factory):
-    made = {"A": _night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "a"),
-            "B": _night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "b")}
-    yield made
-    for night in made.values():
-        drop_database(server_url, night["url"])
+def nights(custody_night_a, server_url, tmp_path_factory):
+    night_b = custody_night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "b")
+    yield {"A": custody_night_a, "B": night_b}
+    drop_database(night_b["url"])
 
 
 def charge_row(url: str, group: str = "Black", age_group: str = "All"):
@@ -124,6 +109,7 @@ def test_every_published_count_is_at_least_the_threshold_or_null(nights):
     assert suppressed > 0
 
 
+@pytest.mark.pg15_smoke
 def test_a_release_before_the_arrival_is_quarantined_and_the_rest_loads(warehouse_url, tmp_path):
     from equality.config import SEEDS_DIR
     from equality.ingest import load_file

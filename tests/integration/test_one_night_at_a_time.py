@@ -22,6 +22,8 @@ from equality.night_lock import one_night
 from equality.schema import bootstrap
 from equality.warehouse import connect
 
+pytestmark = pytest.mark.pg15_smoke  # advisory locks on every supported PostgreSQL
+
 ENTRY_POINTS = {
     "run_night": lambda landing, settings: nightly.run_night(landing, "night-B", settings),
     "load": lambda landing, settings: nightly.load(landing, "night-B", settings),

@@ -13,6 +13,8 @@ from equality import nightly
 from equality.errors import RejectedFiles
 from equality.warehouse import connect
 
+pytestmark = pytest.mark.pg15_smoke  # a file's own transaction on every supported PostgreSQL
+
 
 def test_the_night_keeps_the_accepted_files_and_records_the_rejected_one(warehouse_url, pipeline_env, tmp_path):
     settings = pipeline_env(warehouse_url)

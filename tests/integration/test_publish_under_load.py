@@ -21,6 +21,8 @@ from equality.errors import PublishBlocked
 from equality.schema import ANALYST_ROLE, BI_ROLE, READ_ROLE_LIMITS, bootstrap, ensure_login
 from equality.warehouse import connect
 
+pytestmark = pytest.mark.pg15_smoke  # what readers see during publish: locking behaviour on every supported PostgreSQL
+
 TABLES = ("custody_rates", "stop_search_rates", "workforce_shares")
 ROWS = 5000
 READERS = {"repeatable_read": 12, "read_committed": 7}

@@ -16,7 +16,7 @@ import pytest
 from equality import nightly
 from equality.warehouse import connect
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.pg15_smoke]  # a whole night, to publication
 
 WEST_MIDLANDS_AUGUST_2018 = (Path(__file__).resolve().parents[1] / "data" / "police_uk_stop_search" / "west_midlands"
                              / "2018-08-west-midlands-stop-and-search.csv")

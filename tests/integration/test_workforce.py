@@ -1,5 +1,5 @@
-"""Workforce end to end: one synthetic night of HR extracts (a force the size of West Midlands Police over three
-financial years, with injected disparities) through the nightly spine, then the marts against what is known:
+"""Workforce end to end: the HR extracts of the session's night of all four sources (a force the size of West
+Midlands Police over three financial years, with injected disparities) through the nightly spine, then the marts against what is known:
 hand counts from the delivered files, and the injected ratios (each inside the mart's 95% interval).
 
 Injected (equality.synthetic_workforce defaults): Black candidates pass the assessment centre at 0.7 times
@@ -17,28 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from equality.cli import DEMO_WORKFORCE, workforce_headline
+from equality.cli import workforce_headline
 from equality.config import SEEDS_DIR
-from equality.synthetic import Scenario, generate
-from equality.synthetic_workforce import demo_scenario, generate_workforce
-from nights import drop_database, query, run_night_in_new_database
+from nights import query
 
 pytestmark = pytest.mark.slow
 
-STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31), searches_per_1000_white_per_year=1.0)
-SCENARIO = demo_scenario(initial_headcount=DEMO_WORKFORCE)
 YEARS = (date(2022, 4, 1), date(2023, 4, 1), date(2024, 4, 1))
 
 
 @pytest.fixture(scope="module")
-def night(server_url, tmp_path_factory):
-    home = tmp_path_factory.mktemp("workforce")
-    landing = home / "landing"
-    generate(STOP_SEARCH, landing)  # the stop-search suites require published rows
-    workforce = generate_workforce(SCENARIO, landing)
-    url, _ = run_night_in_new_database(server_url, landing, home, "workforce")
-    yield {"url": url, "workforce": workforce, "landing": landing}
-    drop_database(server_url, url)
+def night(all_sources_night):
+    """The session's night of all four sources: its workforce is this module's scenario."""
+    return all_sources_night
 
 
 def files(night, prefix: str) -> list[Path]:

@@ -31,6 +31,32 @@ def test_every_dag_has_tags_retries_and_no_catch_up(dag_bag):
 
 def test_the_nightly_dag_publishes_only_after_both_validations(dag_bag):
     dag = dag_bag.dags[DAG_ID]
-    order = ["wait_for_extract", "load", "validate_raw", "build", "validate_marts", "publish"]
+    order = ["wait_for_extract", "sources", "load", "validate_raw", "build", "validate_marts", "publish"]
     for upstream, downstream in zip(order, order[1:]):
         assert dag.get_task(downstream).upstream_task_ids == {upstream}
+
+
+def test_load_and_raw_validation_are_mapped_over_the_sources_and_the_build_waits_for_all(dag_bag):
+    from airflow.sdk.definitions.mappedoperator import MappedOperator
+
+    dag = dag_bag.dags[DAG_ID]
+    assert isinstance(dag.get_task("load"), MappedOperator)
+    assert isinstance(dag.get_task("validate_raw"), MappedOperator)
+    assert not isinstance(dag.get_task("build"), MappedOperator)
+    assert dag.get_task("build").trigger_rule == "all_success"
+
+
+def test_a_sources_row_checks_read_only_its_own_raw_tables():
+    """Sources load side by side, each in contract order: a check reading another source's table could run
+    before that table is loaded."""
+    from equality.contracts import CONTRACTS
+    from equality.nightly import sources
+
+    for name, contracts in sources().items():
+        own = {contract.raw_table for contract in contracts}
+        for contract in contracts:
+            read = {other.raw_table for other in CONTRACTS
+                    if any(f"raw.{other.raw_table} " in check for check in contract.row_checks)}
+            assert read <= own, (name, contract.name, read - own)
+    assert [contract.name for contract in sources()["complaints"]] == [
+        "complaint_cases", "complaint_allegations", "misconduct_proceedings"]

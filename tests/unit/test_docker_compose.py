@@ -286,6 +286,21 @@ def test_airflow_service_reaches_the_bundled_warehouse_by_default(config, exampl
     assert url.path == f"/{example_env['WAREHOUSE_DB']}"
 
 
+def test_the_celery_profile_scales_out_on_workers_that_share_the_airflow_config(raw, example_env):
+    config = interpolate_tree(raw, {**example_env, "AIRFLOW_EXECUTOR": "CeleryExecutor",
+                                    "COMPOSE_PROFILES": "warehouse,celery"})
+    services = config["services"]
+    assert services["redis"]["profiles"] == services["celery-worker"]["profiles"] == ["celery"]
+    worker = services["celery-worker"]
+    assert worker["command"] == "celery worker" and worker["image"] == config["x-airflow-common"]["image"]
+    assert environment(worker).items() >= environment(config["x-airflow-common"]).items()
+    assert {environment(services[s])["AIRFLOW__CORE__EXECUTOR"] for s in AIRFLOW_SERVICES | {"celery-worker"}} \
+        == {"CeleryExecutor"}
+    assert environment(worker)["AIRFLOW__CELERY__BROKER_URL"] == "redis://redis:6379/0"
+    assert worker["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert worker["depends_on"]["airflow-init"]["condition"] == "service_completed_successfully"
+
+
 def test_warehouse_url_in_env_points_every_airflow_service_at_an_existing_server(raw, example_env):
     external = "postgresql://equality_pipeline:s3cret@db.force.example:5432/equality"
     config = interpolate_tree(raw, {**example_env, "WAREHOUSE_URL": external, "COMPOSE_PROFILES": ""})

@@ -1,0 +1,44 @@
+"""Test databases on the session's server: new ones, copies of a built one, and a scratch one emptied in place."""
+
+from __future__ import annotations
+
+import uuid
+
+from equality.warehouse import connect, with_database
+
+
+def create_database(server_url: str, template: str = "template0") -> str:
+    """A new database on the server (a copy of ``template``, which nobody may be connected to); its URL."""
+    name = f"equality_test_{uuid.uuid4().hex[:12]}"
+    with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'create database "{name}" template "{template}" strategy file_copy')
+        conn.execute(f'alter database "{name}" set synchronous_commit = off')
+    return with_database(server_url, name)
+
+
+def drop_database(url: str) -> None:
+    name = url.rsplit("/", 1)[-1]
+    with connect(with_database(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'drop database if exists "{name}" with (force)')
+
+
+def empty_database(url: str) -> None:
+    """Drop every schema the tests may have made and give back an empty ``public``: as good as a new database,
+    in a fiftieth of the time."""
+    with connect(url, autocommit=True) as conn:
+        conn.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
+                     "and pid <> pg_backend_pid() and state like 'idle in transaction%%'")
+        schemas = [name for (name,) in conn.execute(
+            "select nspname from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema'")]
+        if schemas:
+            conn.execute("drop schema " + ", ".join(f'"{name}"' for name in schemas) + " cascade")
+        conn.execute("create schema public authorization pg_database_owner")
+
+
+def clone_database(url: str) -> str:
+    """A copy of a built database (CREATE DATABASE ... TEMPLATE), for a test that changes what it holds."""
+    name = url.rsplit("/", 1)[-1]
+    with connect(url, autocommit=True) as conn:  # a template must have no other session
+        conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                     "where datname = current_database() and pid <> pg_backend_pid()")
+    return create_database(url, template=name)
