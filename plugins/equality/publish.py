@@ -34,6 +34,13 @@ CANDIDATE_SCHEMA = "reporting_candidate"
 REPORTING_SCHEMA = "reporting"
 PUBLICATION_TABLE = "publication"
 PUBLICATION_SHAPE = [("run_id", "text"), ("published_at", "timestamp with time zone"), ("last_load_id", "bigint")]
+# What BI tools show for reporting.publication (the published tables take theirs from dbt's YAML).
+PUBLICATION_COMMENTS = {
+    None: "Which night published the tables of this schema: one row, replaced with them in the same transaction.",
+    "run_id": "The Airflow run (or operator's run) that published these tables.",
+    "published_at": "When these tables were published (UTC).",
+    "last_load_id": "The newest load in audit.loads these tables include: files loaded after it are not yet published.",
+}
 LOCK_TIMEOUT = "2s"
 ATTEMPTS = 5
 FIRST_BACKOFF_SECONDS = 1.0
@@ -87,6 +94,10 @@ def _replace_tables(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
     _replace_rows(conn, PUBLICATION_TABLE, PUBLICATION_SHAPE, published_shapes.get(PUBLICATION_TABLE), sql.SQL(
         "select {}::text, now(), (select coalesce(max(load_id), 0) from audit.loads where status = 'loaded')"
     ).format(sql.Literal(run_id)))
+    for column, comment in PUBLICATION_COMMENTS.items():
+        on = sql.SQL("table {}").format(sql.Identifier(REPORTING_SCHEMA, PUBLICATION_TABLE)) if column is None else \
+            sql.SQL("column {}").format(sql.Identifier(REPORTING_SCHEMA, PUBLICATION_TABLE, column))
+        conn.execute(sql.SQL("comment on {} is {}").format(on, sql.Literal(comment)))
     conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)", (run_id, Jsonb(row_counts)))
     return row_counts
 

@@ -169,10 +169,7 @@ UNDESCRIBED = """
       and not attribute.attisdropped and col_description(relation.oid, attribute.attnum) is null"""
 
 
-@pytest.mark.parametrize("schema", [
-    "reporting_candidate",
-    pytest.param("reporting", marks=pytest.mark.xfail(
-        strict=True, reason="publish copies the candidate tables without their comments (issue 12, item 2)"))])
+@pytest.mark.parametrize("schema", ["reporting_candidate", "reporting"])
 def test_every_published_table_and_column_carries_its_description(night, schema):
     with connect(night["url"]) as conn:
         undescribed = conn.execute(UNDESCRIBED, {"schema": schema}).fetchall()
