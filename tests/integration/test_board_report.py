@@ -102,8 +102,9 @@ def test_no_small_count_is_shown(browser, published):
         assert text == "suppressed" or int(text.replace(",", "")) >= SUPPRESSION_THRESHOLD, text
     quarter_searches = query(published["url"], """
         select searches from reporting.stop_search_disproportionality
-        where period_type = 'quarter' and period_start = '2025-01-01' and area_code = 'FORCE'
-          and legislation_group = 'All' and ethnicity_basis = 'self-defined' and ethnicity_level = 'broad'""")
+        where period_type = 'quarter' and period_start = '2025-01-01' and area_code = 'force'
+          and legislation_group = 'All' and ethnicity_basis = 'self_defined' and ethnicity_level = 'broad'""")
+    assert quarter_searches
     shown = {"suppressed" if searches is None else f"{searches:,}" for (searches,) in quarter_searches}
     assert shown <= set(counts)
 

@@ -167,8 +167,8 @@ def test_all_ranks_promotion_adds_every_rank_and_a_minority_group_reaches_report
     assert mismatched == []
     published = query(night["url"], """
         select group_code from reporting.promotion
-        where rank_grade_code = 'ALL' and promotion_type = 'PROMOTION_SUBSTANTIVE' and characteristic = 'ethnicity'
-          and group_code <> 'White' and relative_likelihood is not null""")
+        where rank_grade_code = 'all' and promotion_type = 'promotion_substantive' and characteristic = 'ethnicity'
+          and group_code <> 'white' and relative_likelihood is not null""")
     assert published
 
 
