@@ -1,16 +1,16 @@
 {#- Complaint cases with the complainant's broad ethnic group and sex resolved, the financial year received,
-    days to finalise, and whether the contact they arose from is in the warehouse (the stop-search or
-    detention fact with the same keyed id). -#}
+    days to finalise, and whether the contact they arose from is in the warehouse (the conformed stop
+    search or detention with the same keyed id). -#}
 with cases as (
     select * from {{ ref('stg_complaints__cases') }}
 ),
 
 searches as (
-    select stop_search_id from {{ ref('fct_stop_search') }} where source_system = 'force'
+    select stop_search_id from {{ ref('int_stop_searches_conformed') }} where source_system = 'force'
 ),
 
 detentions as (
-    select detention_id from {{ ref('fct_custody_detention') }}
+    select detention_id from {{ ref('int_custody_detentions_conformed') }}
 ),
 
 conformed as (

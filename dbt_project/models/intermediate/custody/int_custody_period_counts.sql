@@ -19,9 +19,7 @@ ethnic_groups as (
 ),
 
 areas as (
-    select 'FORCE' as area_code
-    union all
-    select lpu_code from {{ ref('local_policing_units') }}
+    select * from {{ ref('int_reporting_areas') }}
 ),
 
 detentions_by_month as (

@@ -8,11 +8,11 @@
       four-fifths rule to the counts (is_adverse_impact: integer cross-products, so exactly 4/5 is not adverse);
     - cumulative_conversion = passed this stage / applied (entered the process's first stage). -#}
 with stages as (
-    select * from {{ ref('fct_process_stage') }}
+    select * from {{ ref('int_process_stages_conformed') }}
 ),
 
 characteristic_groups as (
-    select * from {{ ref('dim_workforce_characteristic_group') }}
+    select * from {{ ref('int_workforce_characteristic_groups') }}
 ),
 
 by_characteristic as (
@@ -147,11 +147,7 @@ measured as (
         {{ wilson_limit('passed', 'assessed', 'lower') }} as pass_rate_lower_95,
         {{ wilson_limit('passed', 'assessed', 'upper') }} as pass_rate_upper_95,
         {{ share('reference_passed', 'reference_assessed') }} as reference_pass_rate,
-        {{ rate_ratio('passed', 'assessed', 'reference_passed', 'reference_assessed') }} as relative_likelihood,
-        {{ proportion_ratio_limit('passed', 'assessed', 'reference_passed', 'reference_assessed', 'lower') }}
-            as relative_likelihood_lower_95,
-        {{ proportion_ratio_limit('passed', 'assessed', 'reference_passed', 'reference_assessed', 'upper') }}
-            as relative_likelihood_upper_95,
+        {{ ratio_with_interval('passed', 'assessed', 'reference_passed', 'reference_assessed', 'relative_likelihood', of='proportions') }},
         progression_rate,
         case when is_disclosed and best_passed > 0 then progression_rate / {{ share('best_passed', 'best_entered') }} end
             as adverse_impact_ratio,

@@ -2,7 +2,7 @@
     headcounts summed over the year's month ends that the snapshots cover, divided by how many there are.
     The denominator of leaver rates and misconduct rates. -#}
 with month_ends as (
-    select * from {{ ref('fct_workforce_month_end') }}
+    select * from {{ ref('int_workforce_month_ends') }}
 ),
 
 months_covered as (

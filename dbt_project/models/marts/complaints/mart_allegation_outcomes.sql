@@ -66,23 +66,11 @@ measured as (
         reference_with_finding,
         reference_upheld,
         reference_without_investigation,
-        {{ share('upheld', 'with_finding') }} as upheld_share,
-        {{ wilson_limit('upheld', 'with_finding', 'lower') }} as upheld_share_lower_95,
-        {{ wilson_limit('upheld', 'with_finding', 'upper') }} as upheld_share_upper_95,
-        {{ estimable_ratio(rate_ratio('upheld', 'with_finding', 'reference_upheld', 'reference_with_finding'), 'upheld', 'with_finding', 'reference_upheld', 'reference_with_finding') }}
-            as upheld_relative_likelihood,
-        {{ proportion_ratio_limit('upheld', 'with_finding', 'reference_upheld', 'reference_with_finding', 'lower') }}
-            as upheld_relative_likelihood_lower_95,
-        {{ proportion_ratio_limit('upheld', 'with_finding', 'reference_upheld', 'reference_with_finding', 'upper') }}
-            as upheld_relative_likelihood_upper_95,
+        {{ share_with_interval('upheld', 'with_finding', 'upheld_share') }},
+        {{ ratio_with_interval('upheld', 'with_finding', 'reference_upheld', 'reference_with_finding', 'upheld_relative_likelihood', of='proportions', estimable=true) }},
         {{ ratio_status('upheld', 'with_finding', 'reference_upheld', 'reference_with_finding') }} as upheld_ratio_status,
         {{ share('without_investigation', 'allegations') }} as without_investigation_share,
-        {{ estimable_ratio(rate_ratio('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations'), 'without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations') }}
-            as without_investigation_relative_likelihood,
-        {{ proportion_ratio_limit('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations', 'lower') }}
-            as without_investigation_relative_likelihood_lower_95,
-        {{ proportion_ratio_limit('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations', 'upper') }}
-            as without_investigation_relative_likelihood_upper_95,
+        {{ ratio_with_interval('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations', 'without_investigation_relative_likelihood', of='proportions', estimable=true) }},
         {{ ratio_status('without_investigation', 'allegations', 'reference_without_investigation', 'reference_allegations') }}
             as without_investigation_ratio_status
     from with_reference

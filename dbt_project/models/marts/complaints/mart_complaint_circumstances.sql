@@ -101,14 +101,9 @@ measured as (
         complaints,
         other_contacts,
         other_complaints,
-        {{ rate_per_1000('complaints', 'contacts') }} as complaints_per_1000_contacts,
-        {{ poisson_rate_limit('complaints', 'contacts', 'lower') }} as complaints_per_1000_lower_95,
-        {{ poisson_rate_limit('complaints', 'contacts', 'upper') }} as complaints_per_1000_upper_95,
+        {{ rate_with_interval('complaints', 'contacts', 'complaints_per_1000_contacts', interval='complaints_per_1000') }},
         {{ rate_per_1000('other_complaints', 'other_contacts') }} as other_complaints_per_1000_contacts,
-        {{ estimable_ratio(rate_ratio('complaints', 'contacts', 'other_complaints', 'other_contacts'), 'complaints', 'contacts', 'other_complaints', 'other_contacts') }}
-            as rate_ratio_to_other_contacts,
-        {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'lower') }} as rate_ratio_lower_95,
-        {{ rate_ratio_limit('complaints', 'contacts', 'other_complaints', 'other_contacts', 'upper') }} as rate_ratio_upper_95,
+        {{ ratio_with_interval('complaints', 'contacts', 'other_complaints', 'other_contacts', 'rate_ratio_to_other_contacts', interval='rate_ratio', estimable=true) }},
         {{ ratio_status('complaints', 'contacts', 'other_complaints', 'other_contacts') }} as ratio_status
     from with_rest
 ),

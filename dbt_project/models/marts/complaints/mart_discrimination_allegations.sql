@@ -20,7 +20,5 @@ counted as (
 
 select
     counted.*,
-    {{ share('upheld', 'with_finding') }} as upheld_share,
-    {{ wilson_limit('upheld', 'with_finding', 'lower') }} as upheld_share_lower_95,
-    {{ wilson_limit('upheld', 'with_finding', 'upper') }} as upheld_share_upper_95
+    {{ share_with_interval('upheld', 'with_finding', 'upheld_share') }}
 from counted

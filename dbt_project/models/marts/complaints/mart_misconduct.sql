@@ -108,12 +108,7 @@ measured as (
         round(reference_average_headcount, 2) as reference_average_headcount,
         {{ withheld_unless_complete(rate_per_1000('officers', 'average_headcount'), 'month_ends_covered = 12') }}
             as rate_per_1000_officers,
-        {{ estimable_ratio(rate_ratio('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount'), 'officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }}
-            as rate_ratio,
-        {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'lower') }}
-            as rate_ratio_lower_95,
-        {{ rate_ratio_limit('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'upper') }}
-            as rate_ratio_upper_95,
+        {{ ratio_with_interval('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount', 'rate_ratio', estimable=true) }},
         {{ ratio_status('officers', 'average_headcount', 'reference_officers', 'reference_average_headcount') }} as ratio_status
     from with_reference
 ),

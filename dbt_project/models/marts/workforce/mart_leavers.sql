@@ -86,11 +86,7 @@ measured as (
         {{ withheld_unless_complete(share('leavers', 'average_headcount'), 'month_ends_covered = 12') }} as leaver_rate,
         {{ withheld_unless_complete(share('reference_leavers', 'reference_average_headcount'), 'month_ends_covered = 12') }}
             as reference_leaver_rate,
-        {{ rate_ratio('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount') }} as rate_ratio,
-        {{ rate_ratio_limit('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'lower') }}
-            as rate_ratio_lower_95,
-        {{ rate_ratio_limit('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'upper') }}
-            as rate_ratio_upper_95,
+        {{ ratio_with_interval('leavers', 'average_headcount', 'reference_leavers', 'reference_average_headcount', 'rate_ratio') }},
         median_years_of_service
     from with_reference
 ),

@@ -105,17 +105,10 @@ measured as (
         with_reference.promoted,
         with_reference.reference_eligible_pool,
         with_reference.reference_promoted,
-        {{ share('with_reference.promoted', 'with_reference.eligible_pool') }} as promotion_rate,
-        {{ wilson_limit('with_reference.promoted', 'with_reference.eligible_pool', 'lower') }} as promotion_rate_lower_95,
-        {{ wilson_limit('with_reference.promoted', 'with_reference.eligible_pool', 'upper') }} as promotion_rate_upper_95,
+        {{ share_with_interval('with_reference.promoted', 'with_reference.eligible_pool', 'promotion_rate') }},
         {{ share('with_reference.reference_promoted', 'with_reference.reference_eligible_pool') }}
             as reference_promotion_rate,
-        {{ rate_ratio('with_reference.promoted', 'with_reference.eligible_pool', 'with_reference.reference_promoted', 'with_reference.reference_eligible_pool') }}
-            as relative_likelihood,
-        {{ proportion_ratio_limit('with_reference.promoted', 'with_reference.eligible_pool', 'with_reference.reference_promoted', 'with_reference.reference_eligible_pool', 'lower') }}
-            as relative_likelihood_lower_95,
-        {{ proportion_ratio_limit('with_reference.promoted', 'with_reference.eligible_pool', 'with_reference.reference_promoted', 'with_reference.reference_eligible_pool', 'upper') }}
-            as relative_likelihood_upper_95
+        {{ ratio_with_interval('with_reference.promoted', 'with_reference.eligible_pool', 'with_reference.reference_promoted', 'with_reference.reference_eligible_pool', 'relative_likelihood', of='proportions') }}
     from with_reference
     cross join latest
 ),

@@ -74,12 +74,7 @@ measured as (
         round({{ var('recruitment_target') }}::numeric * cumulative.months_elapsed
               / (12 * {{ var('recruitment_target_years') }}), 1) as target_to_date,
         {{ share('cumulative.ethnic_minority_recruits_to_date', var('recruitment_target')) }} as progress_share,
-        {{ share('cumulative.ethnic_minority_recruits_to_date', 'cumulative.disclosed_recruits_to_date') }}
-            as ethnic_minority_share_of_recruits,
-        {{ wilson_limit('cumulative.ethnic_minority_recruits_to_date', 'cumulative.disclosed_recruits_to_date', 'lower') }}
-            as ethnic_minority_share_lower_95,
-        {{ wilson_limit('cumulative.ethnic_minority_recruits_to_date', 'cumulative.disclosed_recruits_to_date', 'upper') }}
-            as ethnic_minority_share_upper_95,
+        {{ share_with_interval('cumulative.ethnic_minority_recruits_to_date', 'cumulative.disclosed_recruits_to_date', 'ethnic_minority_share_of_recruits', interval='ethnic_minority_share') }},
         population_share.population_minority_share
     from cumulative
     cross join population_share

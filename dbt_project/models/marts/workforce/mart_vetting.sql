@@ -62,15 +62,9 @@ measured as (
         decided,
         reference_refused,
         reference_decided,
-        {{ share('refused', 'decided') }} as refusal_rate,
-        {{ wilson_limit('refused', 'decided', 'lower') }} as refusal_rate_lower_95,
-        {{ wilson_limit('refused', 'decided', 'upper') }} as refusal_rate_upper_95,
+        {{ share_with_interval('refused', 'decided', 'refusal_rate') }},
         {{ share('reference_refused', 'reference_decided') }} as reference_refusal_rate,
-        {{ rate_ratio('refused', 'decided', 'reference_refused', 'reference_decided') }} as relative_likelihood,
-        {{ proportion_ratio_limit('refused', 'decided', 'reference_refused', 'reference_decided', 'lower') }}
-            as relative_likelihood_lower_95,
-        {{ proportion_ratio_limit('refused', 'decided', 'reference_refused', 'reference_decided', 'upper') }}
-            as relative_likelihood_upper_95
+        {{ ratio_with_interval('refused', 'decided', 'reference_refused', 'reference_decided', 'relative_likelihood', of='proportions') }}
     from with_reference
 ),
 

@@ -49,16 +49,10 @@ measured as (
         -- {{ name }}
         joined.{{ column }},
         joined.reference_{{ column }},
-        {{ share('joined.' ~ column, 'joined.searches') }} as {{ name }}_share,
-        {{ wilson_limit('joined.' ~ column, 'joined.searches', 'lower') }} as {{ name }}_share_lower_95,
-        {{ wilson_limit('joined.' ~ column, 'joined.searches', 'upper') }} as {{ name }}_share_upper_95,
+        {{ share_with_interval('joined.' ~ column, 'joined.searches', name ~ '_share') }},
         {{ share('joined.reference_' ~ column, 'joined.reference_searches') }} as reference_{{ name }}_share,
-        {{ rate_ratio('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches') }}
-            as {{ name }}_share_ratio,
-        {{ proportion_ratio_limit('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches', 'lower') }}
-            as {{ name }}_share_ratio_lower_95,
-        {{ proportion_ratio_limit('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches', 'upper') }}
-            as {{ name }}_share_ratio_upper_95{{ ',' if not loop.last }}
+        {{ ratio_with_interval('joined.' ~ column, 'joined.searches', 'joined.reference_' ~ column, 'joined.reference_searches',
+                               name ~ '_share_ratio', of='proportions') }}{{ ',' if not loop.last }}
         {%- endfor %}
     from joined
     inner join areas on joined.area_code = areas.area_code

@@ -61,22 +61,12 @@ measured as (
         -- the group
         joined.detentions,
         joined.population,
-        {{ withheld_unless_complete(rate_per_1000('joined.detentions', 'joined.population'), 'joined.is_complete_period') }}
-            as rate_per_1000,
-        {{ withheld_unless_complete(poisson_rate_limit('joined.detentions', 'joined.population', 'lower'), 'joined.is_complete_period') }}
-            as rate_per_1000_lower_95,
-        {{ withheld_unless_complete(poisson_rate_limit('joined.detentions', 'joined.population', 'upper'), 'joined.is_complete_period') }}
-            as rate_per_1000_upper_95,
+        {{ rate_with_interval('joined.detentions', 'joined.population', complete='joined.is_complete_period') }},
         -- the reference group
         joined.reference_detentions,
         joined.reference_population,
         -- the ratio
-        {{ rate_ratio('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population') }}
-            as rate_ratio,
-        {{ rate_ratio_limit('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'lower') }}
-            as rate_ratio_lower_95,
-        {{ rate_ratio_limit('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'upper') }}
-            as rate_ratio_upper_95,
+        {{ ratio_with_interval('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'rate_ratio') }},
         {{ rate_ratio_method('joined.detentions', 'joined.reference_detentions') }} as rate_ratio_interval_method,
         -- ethnicity not stated
         joined.all_detentions,

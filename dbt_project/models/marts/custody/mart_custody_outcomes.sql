@@ -69,9 +69,7 @@ measured as (
         -- the group's share
         crude.eligible_detentions,
         crude.decision_events,
-        {{ share('crude.decision_events', 'crude.eligible_detentions') }} as decision_share,
-        {{ wilson_limit('crude.decision_events', 'crude.eligible_detentions', 'lower') }} as decision_share_lower_95,
-        {{ wilson_limit('crude.decision_events', 'crude.eligible_detentions', 'upper') }} as decision_share_upper_95,
+        {{ share_with_interval('crude.decision_events', 'crude.eligible_detentions', 'decision_share') }},
         -- the reference group
         crude.reference_eligible_detentions,
         crude.reference_decision_events,

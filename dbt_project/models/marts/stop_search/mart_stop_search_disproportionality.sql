@@ -117,24 +117,14 @@ measured as (
         -- the group
         joined.searches,
         joined.population,
-        {{ withheld_unless_complete(rate_per_1000('joined.searches', 'joined.population'), 'joined.is_complete_period') }}
-            as rate_per_1000,
-        {{ withheld_unless_complete(poisson_rate_limit('joined.searches', 'joined.population', 'lower'), 'joined.is_complete_period') }}
-            as rate_per_1000_lower_95,
-        {{ withheld_unless_complete(poisson_rate_limit('joined.searches', 'joined.population', 'upper'), 'joined.is_complete_period') }}
-            as rate_per_1000_upper_95,
+        {{ rate_with_interval('joined.searches', 'joined.population', complete='joined.is_complete_period') }},
         -- the reference group
         joined.reference_searches,
         joined.reference_population,
         {{ withheld_unless_complete(rate_per_1000('joined.reference_searches', 'joined.reference_population'), 'joined.is_complete_period') }}
             as reference_rate_per_1000,
         -- the ratio
-        {{ rate_ratio('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population') }}
-            as rate_ratio,
-        {{ rate_ratio_limit('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population', 'lower') }}
-            as rate_ratio_lower_95,
-        {{ rate_ratio_limit('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population', 'upper') }}
-            as rate_ratio_upper_95,
+        {{ ratio_with_interval('joined.searches', 'joined.population', 'joined.reference_searches', 'joined.reference_population', 'rate_ratio') }},
         {{ rate_ratio_method('joined.searches', 'joined.reference_searches') }} as rate_ratio_interval_method,
         -- ethnicity not stated: its share, and how far it could move the ratio
         joined.all_searches,

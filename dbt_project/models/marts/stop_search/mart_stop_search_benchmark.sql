@@ -5,9 +5,7 @@
     defined ethnicity on the official ONS 2001 5+1 groups (Chinese in Other), over the official population;
     what still differs is named per row. No ratio for "All" (it is not a group to compare with White). -#}
 with official as (
-    select * from {{ ref('stg_home_office__stop_search_rates') }}
-    where ethnicity_classification in ('ONS 2001 5+1', 'All')
-      and geography_type = 'Police Force Area'
+    select * from {{ ref('int_home_office_force_rates') }}
 ),
 
 peers as (

@@ -1,2 +1,0 @@
-{#- Misconduct proceedings with the officer's record as at opening: one row per proceeding. -#}
-select * from {{ ref('int_proceedings_described') }}
