@@ -12,7 +12,7 @@ schemas, and `reporting` (what BI reads), replaced atomically only when both val
 
 Stages: wait for an extract → load → validate raw (Great Expectations) → dbt build → validate marts →
 publish → board report (written once a quarter closes). Load and raw validation are mapped over the sources
-(`equality.nightly.sources`), which run side by side and name themselves when they fail; the build waits for
+(`equality.sources`: one package per source), which run side by side and name themselves when they fail; the build waits for
 all of them. A failed task, or a sensor that gives up waiting, sends one alert (`equality.alerts`, configured
 by `EQUALITY_ALERT_*`). All logic lives in the `equality`
 package (`plugins/equality`); this file only wires it.

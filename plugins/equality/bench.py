@@ -1,6 +1,7 @@
 """The benchmark behind `make bench`: our load against a bare COPY of the same files into the same server,
-peak memory of the load, and dbt build plus validation time at that volume. Prints ratios, not absolutes:
-both sides are measured in the same run on the same machine.
+peak memory of the load, dbt build plus validation time at that volume, and what BI feels: 20 clients'
+typical queries on ``reporting``, idle and while a night publishes. Prints ratios, not absolutes: both sides
+are measured in the same run on the same machine.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from equality.config import REFERENCE_DIR, SEEDS_DIR, Settings
-from equality.contracts import FORCE_STOP_SEARCH, SourceContract, contract_for
-from equality.warehouse import connect, warehouse_url, with_database
+from equality.contracts import SourceContract
+from equality.sources import contract_for
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH
+from equality.warehouse import as_login, connect, warehouse_url, with_database
 
 BENCH_DATABASE = "equality_bench"
 TARGET_RATIO_TO_BARE_COPY = 0.5
@@ -25,6 +28,10 @@ DEFAULT_CUSTODY_DETENTIONS = 600_000  # ten years of a large force
 CUSTODY_YEARS = 10
 DETENTIONS_PER_YEAR_AT_BASELINE_1 = 3_625  # measured: ~43,500 detentions a year at the default baseline 12
 SEARCHES_PER_YEAR_AT_BASELINE_1 = 3_780  # measured: 755,048 rows over two years at baseline 100
+BI_CLIENTS = 20
+BI_SECONDS = 15.0
+TARGET_BI_P95_MS = 50
+BENCH_BI_LOGIN = "equality_bench_bi_reader"
 
 
 def _fresh_database(url: str) -> str:
@@ -162,7 +169,42 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
         stage("benchmark", run_settings)
         timings[name] = round(time.perf_counter() - started, 2)
 
-    return measured | {f"{name}_seconds": seconds for name, seconds in timings.items()}
+    return (measured | {f"{name}_seconds": seconds for name, seconds in timings.items()}
+            | _bi_during_publish(url, run_settings))
+
+
+def _bi_during_publish(url: str, settings: Settings) -> dict:
+    """BI's typical queries from ``BI_CLIENTS`` read-only sessions: on a quiet warehouse, then while the
+    night publishes again (every reporting table's rows replaced)."""
+    import secrets
+
+    from equality import nightly
+    from equality.bi_load import measure_bi_queries
+    from equality.schema import BI_ROLE, ensure_login
+
+    nightly.publish("benchmark", settings)
+    password = secrets.token_urlsafe(18)
+    with connect(url, autocommit=True) as conn:
+        ensure_login(conn, BENCH_BI_LOGIN, password, BI_ROLE)
+    bi_url = as_login(url, BENCH_BI_LOGIN, password)
+    quiet = measure_bi_queries(bi_url, BI_CLIENTS, BI_SECONDS)
+    publish_seconds = []
+
+    def publish_again() -> None:
+        started = time.perf_counter()
+        nightly.publish("benchmark-again", settings)
+        publish_seconds.append(time.perf_counter() - started)
+
+    busy = measure_bi_queries(bi_url, BI_CLIENTS, BI_SECONDS, during=publish_again)
+    return {
+        "bi_clients": BI_CLIENTS,
+        "bi_quiet_p50_ms": quiet.p50_ms, "bi_quiet_p95_ms": quiet.p95_ms, "bi_quiet_errors": quiet.errors,
+        "bi_during_publish_p50_ms": busy.p50_ms, "bi_during_publish_p95_ms": busy.p95_ms,
+        "bi_during_publish_queries": busy.queries, "bi_during_publish_errors": busy.errors,
+        "bi_publish_seconds": round(publish_seconds[0], 2),
+        "bi_p95_ratio_during_publish_to_quiet": round(busy.p95_ms / quiet.p95_ms, 2),
+        "bi_target_met": busy.p95_ms < TARGET_BI_P95_MS and busy.errors == 0 and quiet.errors == 0,
+    }
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["load"]:

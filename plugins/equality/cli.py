@@ -16,12 +16,12 @@ import secrets
 import signal
 import subprocess
 import sys
+import textwrap
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from equality import published_queries
 from equality.config import DBT_PROJECT_DIR, Settings
 from equality.errors import ConfigurationError, EqualityError, WarehouseError
 from equality.warehouse import connect
@@ -257,127 +257,6 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shown(value, pattern: str) -> str:
-    """A published figure as text; a suppressed one (null) says so rather than showing a blank or zero."""
-    if value is None:
-        return "suppressed"
-    return format(int(value) if pattern.endswith("d") else value, pattern)
-
-
-def _with_interval(value, low, high) -> str:
-    return "suppressed" if value is None or low is None else f"{value:.2f} ({low:.2f}-{high:.2f})"
-
-
-# Whether a ratio stands after false discovery rate control (reporting's is_*_fdr_significant): null for the
-# reference group and for a withheld ratio.
-FDR_VERDICT = {True: "yes", False: "no", None: ""}
-
-
-def headline(url: str) -> str:
-    """The latest complete rolling 12 months, force area, self-defined broad groups, from reporting."""
-    with connect(url) as conn:
-        rows = published_queries.stop_search_headline(conn)
-    if not rows:
-        return "(no complete rolling 12-month period published yet)"
-
-    last_month = rows[0][9] - timedelta(days=1)
-    period = f"{rows[0][8]:%B %Y} to {last_month:%B %Y}"
-    lines = [f"Stop and search, West Midlands force area, rolling 12 months {period}",
-             f"{'ethnic group':<12} {'searches':>9} {'population':>11} {'per 1,000':>10} "
-             f"{'ratio vs White (95% CI)':>26} {'real difference':>16}"]
-    for group, searches, population, rate, ratio, low, high, _, _, _, stands in rows:
-        lines.append(f"{group:<12} {_shown(searches, ',d'):>9} {population:>11,d} {_shown(rate, '.2f'):>10} "
-                     f"{_with_interval(ratio, low, high):>26} {FDR_VERDICT[stands]:>16}")
-    lines.append(f"Ethnicity not stated on {_shown(rows[0][7], '.1%')}"
-                 " of searches (ratios if all of them belonged to the group or to White: see the mart).")
-    lines.append("A real difference is a ratio whose interval excludes 1 and that stands after false discovery rate "
-                 "control (Benjamini-Hochberg, 5%) across every area, power and group of the period.")
-    return "\n".join(lines)
-
-
-def custody_headline(url: str) -> str:
-    """Charge versus no further action in the latest complete financial year: crude and adjusted ratios."""
-    with connect(url) as conn:
-        rows = published_queries.custody_headline(conn)
-    if not rows:
-        return "(no custody outcomes published yet)"
-
-    year = rows[0][10]
-    lines = [f"Custody, charged rather than no further action, financial year {year.year}/{(year.year + 1) % 100:02d}",
-             f"{'ethnic group':<12} {'decisions':>9} {'charged':>8} {'crude ratio (95% CI)':>22} "
-             f"{'adjusted for offence and age':>29} {'gap explained':>14}"]
-    for group, pool, share, crude, crude_low, crude_high, adjusted, adj_low, adj_high, explained, _ in rows:
-        lines.append(f"{group:<12} {_shown(pool, ',d'):>9} "
-                     f"{_shown(share, '.1%'):>8} {_with_interval(crude, crude_low, crude_high):>22} "
-                     f"{_with_interval(adjusted, adj_low, adj_high):>29} "
-                     f"{'' if explained is None else format(explained, '.0%'):>14}")
-    return "\n".join(lines)
-
-
-def workforce_headline(url: str) -> str:
-    """Officers by broad ethnic group: representation at the latest month end, then recruitment, promotion,
-    leaving and vetting in the latest financial year the data covers, each against White officers."""
-    with connect(url) as conn:
-        rows, target = published_queries.workforce_headline(conn)
-    if not rows:
-        return "(no workforce figures published yet)"
-
-    year = rows[0][16]
-    lines = [f"Workforce: police officers at {rows[0][15]:%d %B %Y}; recruitment and vetting "
-             + (f"{year.year}/{(year.year + 1) % 100:02d}" if year else "(none yet)")
-             + "; leavers in the latest complete financial year",
-             f"{'ethnic group':<12} {'officers':>9} {'residents':>10} {'gap (people)':>13} {'appointed':>10} "
-             f"{'lowest stage: pass ratio vs White':>38} {'leaving ratio':>20} {'vetting refusal ratio':>22}"]
-    for (group, share, benchmark, gap, conversion, stage, rl, rl_low, rl_high, leave, leave_low, leave_high,
-         refusal, refusal_low, refusal_high, _, _, is_reference) in rows:
-        if is_reference:
-            stage_text = leaving = refusing = "reference"
-        else:
-            stage_text = f"{stage.lower().replace('_', ' ')} {_with_interval(rl, rl_low, rl_high)}" if stage else "suppressed"
-            leaving, refusing = _with_interval(leave, leave_low, leave_high), _with_interval(refusal, refusal_low, refusal_high)
-        lines.append(f"{group:<12} {_shown(share, '.1%'):>9} {_shown(benchmark, '.1%'):>10} {_shown(gap, ',d'):>13} "
-                     f"{_shown(conversion, '.1%'):>10} {stage_text:>38} "
-                     f"{leaving:>20} {refusing:>22}")
-    lines.append("officers / residents: share of officers who stated their ethnicity / of the force area's residents; "
-                 "appointed: share of applicants appointed.")
-    if target:
-        recruits, goal, to_date, start, end, month, share, population = target
-        lines.append(f"Recruitment commitment: {_shown(recruits, ',d')} ethnic-minority officer recruits of {goal:,d} "
-                     f"by {end - timedelta(days=1):%d %B %Y} ({to_date:,.0f} due by the end of {month:%B %Y}); {_shown(share, '.1%')} of recruits "
-                     f"who stated their ethnicity, against {population:.1%} of residents.")
-    return "\n".join(lines)
-
-
-def complaints_headline(url: str) -> str:
-    """The latest financial year of complaints: rates by complainant group, upheld allegations, and officers
-    entering misconduct proceedings by their group, each against White people; a ratio that cannot be
-    estimated says why."""
-    with connect(url) as conn:
-        year, rows = published_queries.complaints_headline(conn)
-    if year is None:
-        return "(no complaints published yet)"
-
-    def ratio(value, low, high, status) -> str:
-        """The ratio with its interval, or the first words of why there is none ('suppressed', 'not estimable')."""
-        if value is not None and low is not None:
-            return _with_interval(value, low, high)
-        return (status or "suppressed").split(":")[0]
-
-    lines = [f"Complaints and misconduct, financial year {year.year}/{(year.year + 1) % 100:02d}, against White people",
-             f"{'':<7} {'complaints per 1,000 residents':>31} {'per 1,000 stop-searches':>31} "
-             f"{'allegations upheld':>31} {'officers in proceedings, per 1,000':>35}",
-             f"{'group':<7}" + f" {'rate':>10} {'ratio (95% CI)':>20}" * 4]
-    for row in rows:
-        group = row[0]
-        cells = []
-        for start, pattern in ((1, ".2f"), (6, ".1f"), (11, ".0%"), (16, ".1f")):
-            compared = "reference" if group == "White" else ratio(*row[start + 1:start + 5])
-            cells.append(f"{_shown(row[start], pattern):>10} {compared:>20}")
-        lines.append(f"{group:<7} " + " ".join(cells))
-    lines.append("upheld: share of allegations with a finding that were upheld; officers by their ethnic group in HR.")
-    return "\n".join(lines)
-
-
 def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, float]]:
     from equality.warehouse import connect
 
@@ -391,7 +270,7 @@ def stage_timings(url: str, run_id: str | None = None) -> list[tuple[str, str, f
 def bi_login(url: str, settings: Settings) -> str:
     """Create (or refresh) the BI tools' read-only login and return its connection string."""
     from equality.schema import BI_ROLE, ensure_login
-    from equality.warehouse import connect, describe
+    from equality.warehouse import as_login, connect
 
     password_file = settings.home / "secrets" / "bi.password"
     if not password_file.exists():
@@ -402,26 +281,11 @@ def bi_login(url: str, settings: Settings) -> str:
     with connect(url) as conn:
         ensure_login(conn, BI_LOGIN, password, BI_ROLE)
         conn.commit()
-    parts = describe(url)
-    return f"postgresql://{BI_LOGIN}:{password}@{parts['host']}:{parts['port']}/{parts['database']}"
-
-
-# A force the size of West Midlands Police (Home Office police workforce tables, 30 September 2019: 6,546
-# officers by headcount), so the workforce headline has numbers large enough to publish.
-DEMO_WORKFORCE = {"OFFICER": 6_500, "STAFF": 3_700, "PCSO": 450, "SPECIAL": 300}
-
-
-GAP_EXPLAINED = (
-    "gap explained = (crude - adjusted) / (crude - 1): the part of the crude gap that offence group and age account\n"
-    "for. 100% means case mix explains the whole gap, 0% none of it; over 100% means that with the same offences\n"
-    "and ages the gap reverses (the adjusted ratio lies on the other side of 1); blank when a count is suppressed.")
+    return as_login(url, BI_LOGIN, password)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from equality.synthetic import Scenario, generate
-    from equality.synthetic_custody import generate_custody, scenario_a
-    from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
-    from equality.synthetic_workforce import demo_scenario, generate_workforce
+    from equality.sources import registry
     from equality.warehouse import redact, warehouse_url
 
     settings = _settings()
@@ -432,16 +296,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     landing = settings.home / "landing" / "demo"
-    print(f"Writing a synthetic night (searches, detentions, HR, complaints) into {landing}", flush=True)
-    scenario = Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31))
-    extract = generate(scenario, landing)
-    custody = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
-    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
-    complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=extract.files,
-                                     custody_files=custody.files,
-                                     hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
-    timings.append((f"generate {extract.row_count:,} searches, {custody.row_count:,} detentions, "
-                    f"{workforce.row_count:,} HR rows and {complaints.row_count:,} complaints rows",
+    sources = registry()
+    print(f"Writing a synthetic night ({', '.join(source.name for source in sources)}) into {landing}", flush=True)
+    deliveries = {}
+    for source in sources:
+        deliveries[source.name] = source.demo(landing, deliveries)
+    timings.append((f"generate {', '.join(delivery.description for delivery in deliveries.values())}",
                     time.perf_counter() - started))
 
     started = time.perf_counter()
@@ -456,15 +316,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
 
-    print()
-    print(headline(url))
-    print()
-    print(custody_headline(url))
-    print(GAP_EXPLAINED)
-    print()
-    print(workforce_headline(url))
-    print()
-    print(complaints_headline(url))
+    with connect(url) as conn:
+        for source in sources:
+            print()
+            print(source.headline(conn))
+        published = [name for (name,) in conn.execute(
+            "select table_name from information_schema.tables where table_schema = 'reporting' order by 1")]
     print()
     from equality.report import write_board_report
 
@@ -473,13 +330,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Where things are:")
     print(f"  warehouse (pipeline owner): {redact(url)}   (`equality warehouse url --show-password`)")
     print(f"  BI / SQL read-only login:   {bi_login(url, settings)}")
-    print("  published for BI:           schema reporting (stop_search_disproportionality, stop_search_outcomes,")
-    print("                              stop_search_benchmark, stop_search_submissions, custody_rates,")
-    print("                              custody_outcomes, custody_duration, workforce_representation,")
-    print("                              recruitment_funnel, promotion, promotion_funnel, leavers, vetting,")
-    print("                              recruitment_target, complaints, allegation_outcomes,")
-    print("                              discrimination_allegations, misconduct, complaint_circumstances,")
-    print("                              publication)")
+    print(textwrap.fill(f"schema reporting ({', '.join(published)})", width=110,
+                        initial_indent="  published for BI:           ", subsequent_indent=" " * 30))
     print("  unsuppressed marts:         schema marts (analysts); load registry and quarantine: schema audit")
     print(f"  Data Docs:                  {settings.gx_root / 'gx' / 'uncommitted' / 'data_docs' / 'local_site' / 'index.html'}")
     print("Time taken:")

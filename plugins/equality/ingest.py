@@ -33,7 +33,8 @@ from typing import Iterable, Iterator, Literal
 
 import psycopg
 
-from equality.contracts import CONTRACTS, Column, SourceContract, allowed_values, contract_for, contract_parameters
+from equality.contracts import Column, SourceContract, allowed_values, contract_parameters
+from equality.sources import contract_for, contracts
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
 
@@ -480,7 +481,7 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
 
 
 def delivered_files(directories: Iterable[Path], *, settle_seconds: float = 0) -> list[Path]:
-    """Complete deliveries in the landing folders that a contract recognises: by contract in CONTRACTS order
+    """Complete deliveries in the landing folders that a contract recognises: by contract in registry order
     (a source that refers to another loads after it, e.g. allegations after their cases), then oldest extract
     first. Every other entry is logged with why it was skipped; an incomplete file waits for the next night.
 
@@ -498,7 +499,7 @@ def delivered_files(directories: Iterable[Path], *, settle_seconds: float = 0) -
                 found.append(path)
             elif reason:
                 log.warning("skipped %r in %s: %s", str(path.relative_to(directory)), directory, reason)
-    return sorted(found, key=lambda path: (CONTRACTS.index(contract_for(path.name)), path.name))
+    return sorted(found, key=lambda path: (contracts().index(contract_for(path.name)), path.name))
 
 
 def _not_deliverable(path: Path, settle_seconds: float) -> str | None:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from equality import ingest, publish as publishing, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
-from equality.contracts import CONTRACTS, SourceContract, contract_for
+from equality.sources import by_name, contract_for, contracts, registry
 from equality.night_lock import one_night
 from equality.schema import bootstrap
 from equality.warehouse import connect, warehouse_url
@@ -73,16 +73,13 @@ def delivered(landing_dir: Path, settings: Settings | None = None) -> list[Path]
     return ingest.delivered_files([landing_dir], settle_seconds=settings.delivery_settle_seconds)
 
 
-def sources() -> dict[str, tuple[SourceContract, ...]]:
-    """The contracts by source system, in contract order: the sources that load and are checked side by side.
+def sources() -> list[str]:
+    """The sources' names (``equality.sources``): they load and are checked side by side.
 
     A contract's row checks read only raw tables of its own source (tested), so loading a source in contract
     order keeps complaint cases before the allegations and proceedings that name them.
     """
-    grouped: dict[str, tuple[SourceContract, ...]] = {}
-    for contract in CONTRACTS:
-        grouped[contract.source_system] = (*grouped.get(contract.source_system, ()), contract)
-    return grouped
+    return [source.name for source in registry()]
 
 
 def stage_name(name: str, source: str | None) -> str:
@@ -102,7 +99,7 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None, sourc
         with night_stage(run_id, stage_name("load", source), settings), connect(url, autocommit=True) as conn:
             files = [path for path in ingest.delivered_files([REFERENCE_DIR, landing_dir],
                                                              settle_seconds=settings.delivery_settle_seconds)
-                     if source is None or contract_for(path.name) in sources()[source]]
+                     if source is None or contract_for(path.name) in by_name(source).contracts]
             results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
     summary = Counter(f"files_{result.status}" for result in results)
     summary.update(rows_loaded=sum(result.rows_loaded for result in results),
@@ -116,7 +113,7 @@ def raw_suite_parameters(url: str) -> dict:
 
     parameters = seed_value_parameters(SEEDS_DIR)
     with connect(url) as conn:
-        for contract in CONTRACTS:
+        for contract in contracts():
             expected = conn.execute(
                 "select coalesce(sum(rows_loaded), 0) from audit.loads where source = %s and status = 'loaded'",
                 (contract.name,)).fetchone()[0]
@@ -134,9 +131,9 @@ def _validate(url: str, run_id: str, suites: list[Path], parameters: dict | None
 def validate_raw(run_id: str, settings: Settings | None = None, source: str | None = None) -> int:
     """Run the raw suites (of one source, if named: its own GX project, so sources validate side by side)."""
     settings = settings or Settings.from_env()
-    contracts = CONTRACTS if source is None else sources()[source]
+    checked = contracts() if source is None else by_name(source).contracts
     suites = [path for path in sorted(EXPECTATIONS_DIR.glob(RAW_SUITES))
-              if path.stem.removeprefix("raw_") in {contract.raw_table for contract in contracts}]
+              if path.stem.removeprefix("raw_") in {contract.raw_table for contract in checked}]
     gx_root = settings.gx_root if source is None else settings.gx_root / "sources" / source
     with night_stage(run_id, stage_name("validate_raw", source), settings) as url:
         return _validate(url, run_id, suites, raw_suite_parameters(url), gx_root) if suites else 0

@@ -20,7 +20,8 @@ import logging
 import psycopg
 from psycopg import sql
 
-from equality.contracts import CONTRACTS, SourceContract
+from equality.contracts import SourceContract
+from equality.sources import contracts
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ def bootstrap(conn: psycopg.Connection) -> None:
         conn.execute(AUDIT_DDL)
         version = conn.info.server_version
         conn.execute(VALID_TIMESTAMP_FUNCTION_16 if version >= 160000 else VALID_TIMESTAMP_FUNCTION_OLD)
-        for contract in CONTRACTS:
+        for contract in contracts():
             conn.execute(raw_table_ddl(contract))
         _ensure_roles(conn)
 

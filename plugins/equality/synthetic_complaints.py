@@ -120,8 +120,9 @@ from types import MappingProxyType
 import numpy as np
 
 from equality import synthetic
-from equality.contracts import (COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, HR_PEOPLE, MISCONDUCT_PROCEEDINGS,
-                                SourceContract)
+from equality.contracts import SourceContract
+from equality.sources.complaints.contracts import COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS
+from equality.sources.hr.contracts import HR_PEOPLE
 from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
 from equality.synthetic_workforce import _ids, _iso, _rows, _write
 

@@ -84,7 +84,8 @@ from types import MappingProxyType
 import numpy as np
 
 from equality import synthetic
-from equality.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING, SourceContract
+from equality.contracts import SourceContract
+from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
 from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
 
 # ------------------------------------------------------------------------------------------------ codes we name

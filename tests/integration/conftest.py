@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from equality.cli import DEMO_WORKFORCE
+from equality.sources.hr import DEMO_WORKFORCE
 from equality.schema import bootstrap
 from equality.synthetic import Scenario, generate
 from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from equality.config import EXPECTATIONS_DIR
-from equality.contracts import FORCE_STOP_SEARCH, SourceContract
+from equality.contracts import SourceContract
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH
 from equality.nightly import raw_suite_parameters
 from equality.validation import run_suite
 from equality.warehouse import connect

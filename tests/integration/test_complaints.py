@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from equality.cli import complaints_headline
 from equality.config import SEEDS_DIR
+from equality.sources import by_name
+from equality.warehouse import connect
 from nights import query
 
 pytestmark = pytest.mark.slow
@@ -135,7 +136,8 @@ def test_reporting_holds_no_small_complaints_count(night):
 
 
 def test_the_complaints_headline_reads_the_published_tables(night):
-    lines = complaints_headline(night["url"]).splitlines()
+    with connect(night["url"]) as conn:
+        lines = by_name("complaints").headline(conn).splitlines()
     assert lines[0] == "Complaints and misconduct, financial year 2024/25, against White people"
     assert {line.split()[0] for line in lines[3:8]} == {"Asian", "Black", "Mixed", "Other", "White"}
     black = next(line for line in lines if line.startswith("Black"))

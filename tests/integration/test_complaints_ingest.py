@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from equality.config import EXPECTATIONS_DIR, SEEDS_DIR
-from equality.contracts import (COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, FORCE_STOP_SEARCH, HR_PEOPLE,
-                                MISCONDUCT_PROCEEDINGS)
+from equality.sources.complaints.contracts import COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS
+from equality.sources.hr.contracts import HR_PEOPLE
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH
 from equality.errors import ValidationFailed
 from equality.ingest import delivered_files, load_file, load_files
 from equality.nightly import raw_suite_parameters

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from equality.config import EXPECTATIONS_DIR, SEEDS_DIR
-from equality.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
+from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
 from equality.errors import ValidationFailed
 from equality.ingest import load_file
 from equality.nightly import raw_suite_parameters

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from equality.config import SEEDS_DIR
-from equality.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
 from equality.errors import RejectedFiles
 from equality.ingest import load_file, load_files
 from equality.pseudonymise import hmac_sha256_hex

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 import time
-from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -19,7 +18,7 @@ from equality import publish as publishing
 from equality.bi_load import measure_bi_queries
 from equality.errors import PublishBlocked
 from equality.schema import ANALYST_ROLE, BI_ROLE, READ_ROLE_LIMITS, bootstrap, ensure_login
-from equality.warehouse import connect
+from equality.warehouse import as_login, connect
 
 pytestmark = pytest.mark.pg15_smoke  # what readers see during publish: locking behaviour on every supported PostgreSQL
 
@@ -59,8 +58,7 @@ def published(module_warehouse_url) -> str:
     stage_candidate(module_warehouse_url, 1)
     with connect(module_warehouse_url) as conn:
         publishing.publish(conn, "night-1")
-    parts = urlsplit(module_warehouse_url)
-    return urlunsplit(parts._replace(netloc=f"{BI_LOGIN}:{quote(BI_PASSWORD)}@{parts.hostname}:{parts.port or 5432}"))
+    return as_login(module_warehouse_url, BI_LOGIN, BI_PASSWORD)
 
 
 def publish_next(url: str, version: int) -> float:
@@ -212,8 +210,6 @@ def test_no_reader_session_holds_a_lock_for_long(published, module_warehouse_url
     login = f"{group}_limits_test"
     with connect(module_warehouse_url, autocommit=True) as conn:
         ensure_login(conn, login, "limits-test-password", group)
-    parts = urlsplit(module_warehouse_url)
-    with connect(urlunsplit(parts._replace(netloc=f"{login}:limits-test-password@{parts.hostname}:"
-                                                  f"{parts.port or 5432}"))) as conn:
+    with connect(as_login(module_warehouse_url, login, "limits-test-password")) as conn:
         limits = {setting: conn.execute(f"show {setting}").fetchone()[0] for setting in READ_ROLE_LIMITS[group]}
     assert limits == READ_ROLE_LIMITS[group]

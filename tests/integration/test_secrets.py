@@ -10,7 +10,6 @@ import os
 import secrets
 import stat
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from equality.config import Settings
 from equality.errors import ConfigurationError
 from equality.schema import BI_ROLE, bootstrap, ensure_login
-from equality.warehouse import connect, embedded, with_database
+from equality.warehouse import as_login, connect, embedded, with_database
 
 ENV_EXAMPLE = Path(__file__).resolve().parents[2] / ".env.example"
 PRIVATE_FOLDER = 0o711 if os.geteuid() == 0 else 0o700
@@ -73,9 +72,7 @@ def test_the_embedded_warehouse_keeps_its_home_private_and_bi_connects_to_the_wa
         with connect(url, autocommit=True) as conn:
             bootstrap(conn)
             ensure_login(conn, "equality_bi_secrets_test", "secrets-test-password", BI_ROLE)
-        parts = urlsplit(url)
-        bi_url = urlunsplit(parts._replace(netloc=f"equality_bi_secrets_test:secrets-test-password@{parts.hostname}:"
-                                                  f"{parts.port}"))
+        bi_url = as_login(url, "equality_bi_secrets_test", "secrets-test-password")
         with connect(bi_url) as conn:
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute("create temporary table scratch (x int)")

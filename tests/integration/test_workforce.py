@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from equality.cli import workforce_headline
 from equality.config import SEEDS_DIR
+from equality.sources import by_name
+from equality.warehouse import connect
 from nights import query
 
 pytestmark = pytest.mark.slow
@@ -207,7 +208,8 @@ def test_reporting_holds_no_small_workforce_count(night):
 
 
 def test_the_workforce_headline_reads_the_published_tables(night):
-    lines = workforce_headline(night["url"]).splitlines()
+    with connect(night["url"]) as conn:
+        lines = by_name("hr").headline(conn).splitlines()
     assert lines[0].startswith("Workforce: police officers at 31 March 2025")
     assert {line.split()[0] for line in lines[2:7]} == {"Asian", "Black", "Mixed", "Other", "White"}
     black = next(line for line in lines if line.startswith("Black"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from equality.contracts import FORCE_STOP_SEARCH
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH
 from equality.errors import FileRejected
 from equality.ingest import MAX_FIELD_BYTES, MAX_LINE_BYTES, _data_that_cannot_end_copy
 

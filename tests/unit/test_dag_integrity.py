@@ -49,14 +49,13 @@ def test_load_and_raw_validation_are_mapped_over_the_sources_and_the_build_waits
 def test_a_sources_row_checks_read_only_its_own_raw_tables():
     """Sources load side by side, each in contract order: a check reading another source's table could run
     before that table is loaded."""
-    from equality.contracts import CONTRACTS
-    from equality.nightly import sources
+    from equality.sources import by_name, contracts, registry
 
-    for name, contracts in sources().items():
-        own = {contract.raw_table for contract in contracts}
-        for contract in contracts:
-            read = {other.raw_table for other in CONTRACTS
+    for source in registry():
+        own = {contract.raw_table for contract in source.contracts}
+        for contract in source.contracts:
+            read = {other.raw_table for other in contracts()
                     if any(f"raw.{other.raw_table} " in check for check in contract.row_checks)}
-            assert read <= own, (name, contract.name, read - own)
-    assert [contract.name for contract in sources()["complaints"]] == [
+            assert read <= own, (source.name, contract.name, read - own)
+    assert [contract.name for contract in by_name("complaints").contracts] == [
         "complaint_cases", "complaint_allegations", "misconduct_proceedings"]

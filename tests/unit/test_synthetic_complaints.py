@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from equality.contracts import (COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS, allowed_values,
-                                contract_for)
+from equality.contracts import allowed_values
+
+from equality.sources import contract_for
+
+from equality.sources.complaints.contracts import COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS
 from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, Scenario, generate
 from equality.synthetic_complaints import (ComplaintsScenario, complaints_demo_scenario, generate_complaints)
 from equality.synthetic_custody import generate_custody, scenario_a

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from equality.contracts import CUSTODY_DETENTIONS
+from equality.sources.custody.contracts import CUSTODY_DETENTIONS
 from equality.synthetic_custody import (CUSTODY_COLUMNS, CustodyScenario, generate_custody, scenario_a,
                                         scenario_b)
 

@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from equality.contracts import (HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING, allowed_values,
-                                contract_for, contract_parameters)
+from equality.contracts import allowed_values, contract_parameters
+
+from equality.sources import contract_for
+
+from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
 from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR
 from equality.synthetic_workforce import (GROUP_LABELS, PROMOTION_STAGES, RECRUITMENT_STAGES, WorkforceScenario,
                                           demo_scenario, generate_workforce)

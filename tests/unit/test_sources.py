@@ -1,0 +1,32 @@
+"""The registry of sources: what ingest, the DAG and the demo read to know the sources."""
+
+from __future__ import annotations
+
+from equality.sources import by_name, code_list_named, contract_for, contracts, registry
+
+
+def test_every_source_package_is_found_and_follows_the_sources_it_links_to():
+    names = [source.name for source in registry()]
+    assert set(names) >= {"stop_search", "custody", "hr", "complaints"}
+    for source in registry():
+        assert all(names.index(linked) < names.index(source.name) for linked in source.links_to), source.name
+
+
+def test_each_contract_belongs_to_one_source_and_names_its_own_raw_table():
+    every = contracts()
+    assert len({contract.name for contract in every}) == len(every)
+    assert len({contract.raw_table for contract in every}) == len(every)
+    assert by_name("custody").contracts == tuple(contract for contract in every if contract.raw_table == "custody_detentions")
+
+
+def test_every_coded_column_names_a_code_list_a_source_or_the_conformed_dimensions_define():
+    for contract in contracts():
+        for column in contract.columns:
+            if column.code_list:
+                assert code_list_named(column.code_list).seed, (contract.name, column.name)
+
+
+def test_a_file_name_finds_its_contract_and_an_unknown_one_none():
+    assert contract_for("custody_2024-05-01.csv").raw_table == "custody_detentions"
+    assert contract_for("2024-05-west-midlands-stop-and-search.csv").raw_table == "police_uk_stop_search"
+    assert contract_for("notes.csv") is None
