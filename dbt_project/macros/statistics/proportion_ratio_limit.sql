@@ -5,10 +5,10 @@
       upper = (p1 p2 + sqrt((p1 p2)^2 - u1 l2 (2 p1 - u1)(2 p2 - l2))) / (l2 (2 p2 - l2)).
     The lower limit is Donner & Zou's written without its cancelling difference (same value, stable when
     u2 is near 2 p2). Defined at the edges: a = 0 gives a lower limit of 0; b = 0 an unbounded upper limit
-    (null). Null when either group has no trials. -#}
+    (null). Null when either group has no trials. Double precision inside, numeric out (as wilson_limit). -#}
 {% macro proportion_ratio_limit(successes, trials, reference_successes, reference_trials, bound) -%}
-    {%- set p1 = "((" ~ successes ~ ")::numeric / (" ~ trials ~ "))" -%}
-    {%- set p2 = "((" ~ reference_successes ~ ")::numeric / (" ~ reference_trials ~ "))" -%}
+    {%- set p1 = "((" ~ successes ~ ")::double precision / (" ~ trials ~ "))" -%}
+    {%- set p2 = "((" ~ reference_successes ~ ")::double precision / (" ~ reference_trials ~ "))" -%}
     {%- if bound == 'lower' -%}
         {%- set l1 = wilson_limit(successes, trials, 'lower') -%}
         {%- set u2 = wilson_limit(reference_successes, reference_trials, 'upper') -%}
@@ -17,7 +17,7 @@
         when ({{ successes }}) = 0 then 0
         else {{ l1 }} * (2 * {{ p1 }} - {{ l1 }})
              / ({{ p1 }} * {{ p2 }} + sqrt(greatest(power({{ p1 }} * {{ p2 }}, 2) - {{ l1 }} * {{ u2 }} * (2 * {{ p1 }} - {{ l1 }}) * (2 * {{ p2 }} - {{ u2 }}), 0)))
-    end)
+    end)::numeric
     {%- else -%}
         {%- set u1 = wilson_limit(successes, trials, 'upper') -%}
         {%- set l2 = wilson_limit(reference_successes, reference_trials, 'lower') -%}
@@ -25,6 +25,6 @@
         when not (({{ trials }}) > 0 and ({{ reference_trials }}) > 0) or ({{ reference_successes }}) = 0 then null
         else ({{ p1 }} * {{ p2 }} + sqrt(greatest(power({{ p1 }} * {{ p2 }}, 2) - {{ u1 }} * {{ l2 }} * (2 * {{ p1 }} - {{ u1 }}) * (2 * {{ p2 }} - {{ l2 }}), 0)))
              / ({{ l2 }} * (2 * {{ p2 }} - {{ l2 }}))
-    end)
+    end)::numeric
     {%- endif %}
 {%- endmacro %}

@@ -6,12 +6,18 @@
 {% macro ratios_with_false_discovery_control(relation, ratio, family, tested='true', name=none, limits=none) -%}
     {%- set name = name or ratio -%}
     {%- set limits = limits or ratio -%}
-    with {{ name }}_tested as (
+    {#- materialized: the relation's columns are computed once, not again inside every reference the p-value
+        makes to them (PostgreSQL would otherwise inline the relation and repeat its interval expressions) #}
+    with {{ name }}_input as materialized (
+        select * from {{ relation }}
+    ),
+
+    {{ name }}_tested as (
         select
             {{ relation }}.*,
             case when {{ tested }} then {{ ratio_p_value(ratio, limits ~ '_lower_95', limits ~ '_upper_95') }} end
                 as {{ name }}_p_value
-        from {{ relation }}
+        from {{ name }}_input as {{ relation }}
     )
 
     select * from ({{ benjamini_hochberg(name ~ '_tested', name ~ '_p_value', family, name) }}) as controlled
