@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from equality.config import EXPECTATIONS_DIR, REPO_ROOT, SEEDS_DIR
-from equality.contracts import (FUTURE_TOLERANCE, Column, RawCheck, SourceContract, age_bands, contract_parameters)
+from equality.contracts import FUTURE_TOLERANCE, Column, RawCheck, SourceContract, age_bands, contract_parameters
 from equality.sources import code_list_named, contracts
 from equality.validation import code_parameter, suite_json, write_suites
 

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from equality.config import EXPECTATIONS_DIR
-from equality.contracts import RawCheck
+from equality.contracts import Column, RawCheck, SourceContract
 from equality.raw_suites import expectation_suite, suite_path, suite_text, validated_contracts
 from equality.sources import by_name
 
@@ -83,3 +83,26 @@ def test_a_declared_check_joins_the_suite_with_the_seed_lists_written_in():
         "unexpected_rows_expectation", "a constable is an officer", {"why": "a test", "column": "rank_grade"})
     assert "array['OFFICER:CONSTABLE', " in added["kwargs"]["unexpected_rows_query"]
 
+
+
+def test_a_new_sources_contract_gets_its_suite_from_its_columns_alone():
+    """A source package written before raw_checks existed (no raw_checks given) still gets a whole suite."""
+    contract = SourceContract(
+        name="use_of_force", description="One row per use of force.", source_system="force",
+        file_pattern=r"use_of_force_(?P<key>\d{4}-\d{2}-\d{2})\.csv", raw_table="use_of_force",
+        record_key=("incident_id",),
+        columns=(Column("incident_id", "incident_id", "identifier", required=True),
+                 Column("occurred_at", "occurred_at", "timestamp", required=True),
+                 Column("sex", "sex", "code", required=True, code_list="sex"),
+                 Column("injured", "injured", "boolean")))
+
+    suite = expectation_suite(contract)
+
+    assert (suite["name"], suite["meta"]["table"]) == ("raw_use_of_force", "use_of_force")
+    assert {"column": "file_name", "regex": r"^use_of_force_(\d{4}-\d{2}-\d{2})\.csv$"} in _checks(
+        suite, "expect_column_values_to_match_regex")
+    assert {"column": "sex", "value_set": {"$PARAMETER": "force_sex_values"}} in _checks(
+        suite, "expect_column_values_to_be_in_set")
+    assert [expectation["description"] for expectation in suite["expectations"]
+            if expectation["type"] == "unexpected_rows_expectation"] == [
+        "occurred_at is not in the future", "injured holds true or false (any case) or blank"]
