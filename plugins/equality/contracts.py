@@ -14,6 +14,8 @@ from typing import Literal
 
 ColumnKind = Literal["text", "identifier", "timestamp", "integer", "decimal", "boolean", "code"]
 Generalisation = Literal["age_band"]
+# A timestamp later than now by more than this is in the future (the clocks of the source and the warehouse differ).
+FUTURE_TOLERANCE = "1 hour"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,25 @@ class Column:
 
 
 @dataclass(frozen=True)
+class RawCheck:
+    """A rule on a whole raw table that the columns of a contract cannot express (the raw suite checks it too).
+
+    description: the rule in a few words; a failure is reported under it.
+    query: SQL over ``{batch}`` (the raw table) returning the rows that break the rule, as Great Expectations'
+        ``unexpected_rows_expectation`` takes it (see expectations/README.md on braces and aliasing).
+        ``%(rank_order)s``, ``%(rank_grades_by_type)s`` and ``%(process_stages)s`` are written in as SQL arrays
+        of the seeds' values (``contract_parameters``) when the suite is generated.
+    why: why the rule holds, and where it comes from.
+    column: the column the failure names, if one.
+    """
+
+    description: str
+    query: str
+    why: str
+    column: str | None = None
+
+
+@dataclass(frozen=True)
 class SourceContract:
     """A kind of file the pipeline accepts.
 
@@ -58,6 +79,8 @@ class SourceContract:
         look at ``raw.<raw_table>`` for earlier extracts; ``%(rank_order)s`` and ``%(process_stages)s`` are
         bound (see ``contract_parameters``). ``landed_file`` is the whole file, landed the same way.
     lookup_columns: columns the row checks look up in ``raw.<raw_table>`` (indexed).
+    raw_checks: the rules on the whole raw table, beyond its columns, that its raw suite checks
+        (``equality.raw_suites`` generates the suite from the columns, the record key and these).
     """
 
     name: str
@@ -71,6 +94,7 @@ class SourceContract:
     row_checks: tuple[str, ...] = ()
     lookup_columns: tuple[str, ...] = ()
     quarantines_rows: bool = True
+    raw_checks: tuple[RawCheck, ...] = ()
 
     def extract_key(self, file_name: str) -> str | None:
         match = re.fullmatch(self.file_pattern, file_name)
@@ -133,10 +157,16 @@ def _read_seed(seeds_dir, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(seed_file))
 
 
+def age_bands(seeds_dir) -> list[dict[str, str]]:
+    """The age bands a date of birth is generalised to: the rows of the age_bands seed that have an age range."""
+    return [row for row in _read_seed(seeds_dir, "age_bands.csv") if row["min_age"]]
+
+
 def contract_parameters(seeds_dir) -> dict[str, list[str]]:
-    """Lists the contracts' row checks bind, from the seeds: ranks in order, each type's ranks, each process's stages."""
+    """Lists the contracts' row checks bind, from the seeds: ranks in order, each type's ranks, each process's stages
+    (in stage order within each process type)."""
     ranks = sorted(_read_seed(seeds_dir, "rank_grades.csv"), key=lambda row: int(row["rank_order"]))
-    stages = _read_seed(seeds_dir, "process_stages.csv")
+    stages = sorted(_read_seed(seeds_dir, "process_stages.csv"), key=lambda row: int(row["stage_order"]))
     return {
         "rank_order": [row["rank_grade_code"] for row in ranks],
         "rank_grades_by_type": [f"{row['workforce_type_code']}:{row['rank_grade_code']}" for row in ranks],

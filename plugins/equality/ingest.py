@@ -33,7 +33,8 @@ from typing import Iterable, Iterator, Literal
 
 import psycopg
 
-from equality.contracts import Column, SourceContract, allowed_values, contract_parameters
+from equality.contracts import (FUTURE_TOLERANCE, Column, SourceContract, age_bands, allowed_values,
+                               contract_parameters)
 from equality.sources import contract_for, contracts
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
@@ -46,7 +47,6 @@ MAX_LINE_BYTES = 1 << 20
 MAX_FIELD_BYTES = 1 << 16
 MANIFEST_SUFFIX = ".manifest"
 BOM = b"\xef\xbb\xbf"
-FUTURE_TOLERANCE = "1 hour"
 # ISO 8601 only: PostgreSQL alone would also accept '05/01/2024' (ambiguous) and words like 'yesterday'.
 # A date-first prefix is enough to rule those out; the rest of the value must then parse as a timestamp.
 ISO_8601_PREFIX = r"^\d{4}-\d\d-\d\d([T ]|$)"
@@ -240,17 +240,12 @@ def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str],
 
 def _age_band_sql(value: str, seeds_dir: Path) -> str:
     """The age band (code from the age_bands seed) of a date of birth as at the extract's date, or null."""
-    bands = [row for row in _seed_rows(seeds_dir, "age_bands.csv") if row["min_age"]]
+    bands = age_bands(seeds_dir)
     age = f"extract(year from age(%(as_at)s::date, {value}::date))"
     whens = " ".join(f"when {age} between {row['min_age']} and {row['max_age']} then '{row['age_band_code']}'"
                      for row in bands)
     return (f"case when {value} ~ '{ISO_8601_PREFIX}' and audit.is_valid_timestamptz({value}) "
             f"then case {whens} end end")
-
-
-def _seed_rows(seeds_dir: Path, name: str) -> list[dict[str, str]]:
-    with open(Path(seeds_dir) / name, newline="", encoding="utf-8") as seed_file:
-        return list(csv.DictReader(seed_file))
 
 
 def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, load_id: int, file_name: str,

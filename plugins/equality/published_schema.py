@@ -10,7 +10,6 @@ the ``expectations/marts_published_*.json`` suites, so none of them can drift fr
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from equality.config import DBT_PROJECT_DIR, EXPECTATIONS_DIR, REPO_ROOT
+from equality.validation import suite_json, write_suites
 
 PUBLISHED_DIR = DBT_PROJECT_DIR / "models" / "published"
 DATA_DICTIONARY = REPO_ROOT / "docs" / "data-dictionary.md"
@@ -207,7 +207,7 @@ def expectation_suite(table: PublishedTable) -> dict:
 
 
 def suite_text(table: PublishedTable) -> str:
-    return json.dumps(expectation_suite(table), indent=2, ensure_ascii=False) + "\n"
+    return suite_json(expectation_suite(table))
 
 
 def write_all(folder: Path = PUBLISHED_DIR, dictionary: Path = DATA_DICTIONARY,
@@ -215,14 +215,7 @@ def write_all(folder: Path = PUBLISHED_DIR, dictionary: Path = DATA_DICTIONARY,
     """Rewrite the data dictionary and every published suite; return the files written."""
     tables = published_tables(folder)
     dictionary.write_text(data_dictionary(tables))
-    written = [dictionary]
-    for stale in expectations_dir.glob("marts_published_*.json"):
-        stale.unlink()
-    for table in tables:
-        path = expectations_dir / f"marts_published_{table.name}.json"
-        path.write_text(suite_text(table))
-        written.append(path)
-    return written
+    return [dictionary, *write_suites(expectations_dir, "marts_published_*.json", map(expectation_suite, tables))]
 
 
 if __name__ == "__main__":

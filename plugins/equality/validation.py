@@ -94,8 +94,7 @@ def seed_value_parameters(seeds_dir: Path) -> dict[str, list[str]]:
         for column in contract.columns:
             if column.kind != "code" or column.code_list is None:
                 continue
-            concept = "self_defined_ethnicity" if column.code_list == "ethnicity" else column.code_list
-            name = f"{contract.source_system}_{concept}_values"
+            name = code_parameter(contract, column)
             try:
                 values = set(allowed_values(column.code_list, contract.source_system, seeds_dir))
             except FileNotFoundError as error:
@@ -108,6 +107,12 @@ def seed_value_parameters(seeds_dir: Path) -> dict[str, list[str]]:
                 values.add("")
             parameters.setdefault(name, set()).update(values)
     return {name: sorted(values) for name, values in sorted(parameters.items())}
+
+
+def code_parameter(contract, column) -> str:
+    """The suite parameter listing a coded column's allowed values: ``<source_system>_<concept>_values``."""
+    concept = "self_defined_ethnicity" if column.code_list == "ethnicity" else column.code_list
+    return f"{contract.source_system}_{concept}_values"
 
 
 def _suite_parameters(parameters: dict | None, table: str) -> dict:
@@ -166,6 +171,23 @@ class SuiteFile:
 
     def required_parameters(self) -> set[str]:
         return _parameter_names(self.document["expectations"])
+
+
+def suite_json(suite: dict) -> str:
+    """A suite as the generated files in expectations/ hold it: indented JSON and a final newline."""
+    return json.dumps(suite, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_suites(expectations_dir: Path, pattern: str, suites: Iterable[dict]) -> list[Path]:
+    """Replace the suite files matching ``pattern`` (a glob) by these generated suites, each in ``<name>.json``."""
+    for stale in expectations_dir.glob(pattern):
+        stale.unlink()
+    written = []
+    for suite in suites:
+        path = expectations_dir / f"{suite['name']}.json"
+        path.write_text(suite_json(suite))
+        written.append(path)
+    return written
 
 
 # ------------------------------------------------------------------------------------------------ GX context

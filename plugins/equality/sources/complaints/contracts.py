@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from equality.contracts import Column, SourceContract
+from equality.sources.complaints.raw_checks import (COMPLAINT_ALLEGATIONS_CHECKS, COMPLAINT_CASES_CHECKS,
+                                                   MISCONDUCT_PROCEEDINGS_CHECKS)
 
 # Complaints and misconduct (professional standards). Cases and allegations are delivered again as they
 # progress (a finalised date, an outcome): a key is unique within a file, and the latest delivery of a case,
@@ -17,6 +19,7 @@ COMPLAINT_CASES = SourceContract(
     raw_table="complaint_cases",
     record_key=("case_id",),
     record_key_scope="file",
+    raw_checks=COMPLAINT_CASES_CHECKS,
     columns=(
         Column("case_id", "case_id", "identifier", required=True),
         Column("received_date", "received_date", "timestamp", required=True),
@@ -48,6 +51,7 @@ COMPLAINT_ALLEGATIONS = SourceContract(
     raw_table="complaint_allegations",
     record_key=("allegation_id",),
     record_key_scope="file",
+    raw_checks=COMPLAINT_ALLEGATIONS_CHECKS,
     columns=(
         Column("allegation_id", "allegation_id", "identifier", required=True),
         Column("case_id", "case_id", "identifier", required=True),
@@ -77,6 +81,7 @@ MISCONDUCT_PROCEEDINGS = SourceContract(
     raw_table="misconduct_proceedings",
     record_key=("proceeding_id",),
     record_key_scope="file",
+    raw_checks=MISCONDUCT_PROCEEDINGS_CHECKS,
     columns=(
         Column("proceeding_id", "proceeding_id", "identifier", required=True),
         Column("officer_id", "officer_id", "identifier", required=True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from equality.contracts import Column, SourceContract
+from equality.sources.custody.raw_checks import CUSTODY_DETENTIONS_CHECKS
 
 CUSTODY_DETENTIONS = SourceContract(
     name="custody_detentions",
@@ -11,6 +12,7 @@ CUSTODY_DETENTIONS = SourceContract(
     file_pattern=r"custody_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
     raw_table="custody_detentions",
     record_key=("detention_id",),
+    raw_checks=CUSTODY_DETENTIONS_CHECKS,
     columns=(
         Column("detention_id", "detention_id", "identifier", required=True),
         Column("person_id", "person_id", "identifier"),

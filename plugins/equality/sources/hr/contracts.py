@@ -4,6 +4,7 @@ and vetting."""
 from __future__ import annotations
 
 from equality.contracts import Column, SourceContract
+from equality.sources.hr.raw_checks import (HR_EVENTS_CHECKS, HR_PEOPLE_CHECKS, HR_PROCESS_STAGES_CHECKS)
 
 # Workforce (HR). The characteristics a person or candidate may hold; each has a code list in hr_codes.csv
 # that keeps "prefer not to say" (PREFER_NOT_TO_SAY) and "not recorded" (NOT_RECORDED) apart.
@@ -37,6 +38,7 @@ HR_PEOPLE = SourceContract(
     raw_table="hr_people",
     record_key=("person_id",),
     record_key_scope="file",
+    raw_checks=HR_PEOPLE_CHECKS,
     columns=(
         Column("person_id", "person_id", "identifier", required=True),
         Column("workforce_type", "workforce_type", "code", required=True, code_list="workforce_type"),
@@ -65,6 +67,7 @@ HR_EVENTS = SourceContract(
     raw_table="hr_events",
     record_key=("event_id",),
     lookup_columns=("person_id",),
+    raw_checks=HR_EVENTS_CHECKS,
     columns=(
         Column("event_id", "event_id", "identifier", required=True),
         Column("person_id", "person_id", "identifier", required=True),
@@ -130,6 +133,7 @@ HR_PROCESS_STAGES = SourceContract(
     file_pattern=r"hr_process_stages_(?P<key>\d{4}-\d{2}-\d{2})\.csv",
     raw_table="hr_process_stages",
     record_key=("process_id", "candidate_id", "stage"),
+    raw_checks=HR_PROCESS_STAGES_CHECKS,
     columns=(
         Column("process_id", "process_id", required=True),
         Column("process_type", "process_type", "code", required=True, code_list="process_type"),
