@@ -1,7 +1,8 @@
 """The internal benchmark's macros, run by PostgreSQL, give the numbers the method defines.
 
 A small table of events (twelve units over four strata, two of them searching one group far more than their
-peers, so the family is overdispersed and the random-effects path is taken) goes through macro
+peers, so the family is overdispersed and the random-effects path is taken; with so few units tau^2 is large and
+only the stronger stands) goes through macro
 internal_benchmark compiled by dbt; every count, z-score, the winsorised overdispersion, tau^2, the adjusted
 z-score, the p-value, the funnel limits and the Benjamini-Hochberg flags are compared with oversight_reference.py,
 which computes them in numpy from the definition.
@@ -29,14 +30,14 @@ order by unit_id
 
 def events(seed: int = 3):
     """Twelve units, four strata (two places x two months) with their own Black shares; units 'u01' and 'u02'
-    search Black people three and two times as often as their peers; a few events have no stated group."""
+    search Black people four and three times as often (in odds) as their peers; a few events have no stated group."""
     rng = np.random.default_rng(seed)
     rows = []
     for stratum, month, black in (("A", "2024-04-01", 0.2), ("A", "2024-05-01", 0.3), ("B", "2024-04-01", 0.1),
                                   ("B", "2024-05-01", 0.15)):
         for k in range(1, 13):
             unit = f"u{k:02d}"
-            tilt = {"u01": 3.0, "u02": 2.0}.get(unit, 1.0)
+            tilt = {"u01": 4.0, "u02": 3.0}.get(unit, 1.0)
             share = black * tilt / (black * tilt + 1 - black)
             for _ in range(int(rng.integers(10, 60))):
                 u = rng.random()
@@ -68,7 +69,7 @@ def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path
     events_, observed, expected, variance = (np.array([counts[u][i] for u in units], dtype=float) for i in range(4))
     screened = (events_ >= 30) & (expected >= 5)
     reference = funnel(observed, expected, variance, screened)
-    assert reference["tau2"] > 0 and reference["significant"][:2].all()   # the overdispersed path, flags taken
+    assert reference["tau2"] > 0 and reference["significant"][0]   # the overdispersed path, and a flag taken
 
     def column(name):
         return np.array([np.nan if row[name] is None else float(row[name]) for row in got])
@@ -88,6 +89,6 @@ def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path
         np.testing.assert_allclose(column(limit), reference[limit], **close)
     assert [row["is_benchmark_fdr_significant"] is True for row in got] == list(reference["significant"])
     flags = {row["unit_id"]: row["benchmark_flag"] for row in got}
-    assert flags["u01"] == flags["u02"] == "above_peers"
+    assert flags["u01"] == "above_peers"
     print(f"phi {reference['phi']:.3f}, tau^2 {reference['tau2']:.4f}, flagged "
           f"{[u for u, flag in flags.items() if flag != 'within_limits']}")
