@@ -16,7 +16,7 @@ import pytest
 
 from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
-from equality.schema import ANALYST_ROLE, BI_ROLE, PROFESSIONAL_STANDARDS_ROLE, ensure_login
+from equality.schema import ANALYST_ROLE, BI_ROLE, PROFESSIONAL_STANDARDS_ROLE, READ_ROLE_LIMITS, ensure_login
 from equality.synthetic import Scenario, generate
 from equality.warehouse import connect, describe
 from nights import query, run_night_in_new_database
@@ -120,4 +120,8 @@ def test_only_professional_standards_reads_the_officer_level_schema(night):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             query(urls[role], f"select 1 from {OFFICERS} limit 1")
     assert query(urls[PROFESSIONAL_STANDARDS_ROLE], f"select count(*) from {OFFICERS}")[0][0] > 0
+    with connect(urls[PROFESSIONAL_STANDARDS_ROLE]) as conn:   # its logins get the read roles' session limits
+        limits = {setting: conn.execute(f"show {setting}").fetchone()[0]
+                  for setting in READ_ROLE_LIMITS[PROFESSIONAL_STANDARDS_ROLE]}
+    assert limits == READ_ROLE_LIMITS[PROFESSIONAL_STANDARDS_ROLE]
     assert query(urls[ANALYST_ROLE], "select count(*) from marts.mart_oversight_stop_search_benchmark")[0][0] > 0
