@@ -80,7 +80,8 @@
         window unit_period as (partition by {{ period_keys | join(', ') }})
     ),
 
-    share_measured as (
+    {#- materialized: inlined, each ratio's long interval expressions would be repeated in every later reference -#}
+    share_measured as materialized (
         select
             share_references.*
             {%- for name, condition in measures %},
@@ -95,7 +96,7 @@
     {%- set controlled = namespace(relation='share_measured') %}
     {%- for name, condition in measures %}
 
-    {{ name }}_controlled as (
+    {{ name }}_controlled as materialized (
         {{ ratios_with_false_discovery_control(controlled.relation, name ~ '_share_ratio',
             partition + ['period_type', 'period_start'], tested="reference_events is not null",
             name=name ~ '_ratio') }}
