@@ -26,7 +26,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from equality.errors import PublishBlocked, PublishError
-from equality.schema import BI_ROLE, ANALYST_ROLE
+from equality.schema import READ_ROLE_LIMITS
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +114,8 @@ def _replace_rows(conn: psycopg.Connection, table: str, shape: list[tuple[str, s
         conn.execute(sql.SQL("drop table if exists {}").format(target))
         conn.execute(sql.SQL("create table {} ({})").format(target, sql.SQL(", ").join(
             sql.SQL("{} {}").format(sql.Identifier(column), sql.SQL(column_type)) for column, column_type in shape)))
-        conn.execute(sql.SQL("grant select on {} to {}, {}").format(
-            target, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
+        conn.execute(sql.SQL("grant select on {} to {}").format(
+            target, sql.SQL(", ").join(sql.Identifier(role) for role in READ_ROLE_LIMITS)))
     return conn.execute(sql.SQL("insert into {} {}").format(target, rows)).rowcount
 
 

@@ -4,12 +4,14 @@
 compose stack, a force's PostgreSQL) is prepared by the pipeline itself.
 
 Schemas: raw (extracts as landed), audit (load registry, quarantine, validation results, publications,
-stage timings), staging / intermediate / marts (dbt), reporting_candidate (dbt's suppressed tables, not
-yet published) and reporting (what BI reads, replaced atomically by ``publish``).
+stage timings), staging / intermediate / marts (dbt), oversight (dbt's officer-level oversight marts,
+restricted), reporting_candidate (dbt's suppressed tables, not yet published) and reporting (what BI reads,
+replaced atomically by ``publish``).
 
 Roles: the pipeline's login (the WAREHOUSE_URL user) owns every schema; ``equality_analyst`` reads the
 marts and reporting; ``equality_bi`` reads ``reporting`` only, cannot create temporary tables, and of the
-server's databases connects only to the warehouse's. Every login of a read role gets its session limits
+server's databases connects only to the warehouse's; ``professional_standards`` reads the officer-level
+oversight schema (and reporting), which no other read role may. Every login of a read role gets its session limits
 (``READ_ROLE_LIMITS``), so no reader holds a night's build or publish up for long.
 """
 
@@ -27,8 +29,11 @@ log = logging.getLogger(__name__)
 
 ANALYST_ROLE = "equality_analyst"
 BI_ROLE = "equality_bi"
-DBT_SCHEMAS = ("staging", "intermediate", "marts", "reporting_candidate")
+PROFESSIONAL_STANDARDS_ROLE = "professional_standards"
+DBT_SCHEMAS = ("staging", "intermediate", "marts", "oversight", "reporting_candidate")
 ANALYST_SCHEMAS = ("marts", "reporting")
+# Officer-level oversight (pseudonymised officers flagged against their peers) is for professional standards only.
+PROFESSIONAL_STANDARDS_SCHEMAS = ("oversight", "reporting")
 # Session limits of every login in a read role, so no reader holds a lock for long: an idle transaction is
 # ended, a statement is cancelled, and a query waiting for a lock gives up instead of queueing others behind
 # it. BI reads small published tables; analysts run longer queries on the marts, which dbt rebuilds nightly.
@@ -36,6 +41,8 @@ READ_ROLE_LIMITS = {
     BI_ROLE: {"idle_in_transaction_session_timeout": "1min", "statement_timeout": "1min", "lock_timeout": "5s"},
     ANALYST_ROLE: {"idle_in_transaction_session_timeout": "5min", "statement_timeout": "15min",
                    "lock_timeout": "10s"},
+    PROFESSIONAL_STANDARDS_ROLE: {"idle_in_transaction_session_timeout": "5min", "statement_timeout": "15min",
+                                  "lock_timeout": "10s"},
 }
 
 AUDIT_DDL = """
@@ -146,23 +153,24 @@ def bootstrap(conn: psycopg.Connection) -> None:
 
 
 def _ensure_roles(conn: psycopg.Connection) -> None:
-    for role in (ANALYST_ROLE, BI_ROLE):
+    for role in READ_ROLE_LIMITS:
         exists = conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone()
         if not exists:
             conn.execute(f"create role {role} nologin")
-    for schema in ANALYST_SCHEMAS:
-        conn.execute(f"grant usage on schema {schema} to {ANALYST_ROLE}")
-        conn.execute(f"grant select on all tables in schema {schema} to {ANALYST_ROLE}")
-        conn.execute(f"alter default privileges in schema {schema} grant select on tables to {ANALYST_ROLE}")
-    for schema in ("raw", "audit", "staging", "intermediate", "marts", "reporting_candidate"):
+    for role, schemas in ((ANALYST_ROLE, ANALYST_SCHEMAS), (PROFESSIONAL_STANDARDS_ROLE, PROFESSIONAL_STANDARDS_SCHEMAS)):
+        for schema in schemas:
+            conn.execute(f"grant usage on schema {schema} to {role}")
+            conn.execute(f"grant select on all tables in schema {schema} to {role}")
+            conn.execute(f"alter default privileges in schema {schema} grant select on tables to {role}")
+    for schema in ("raw", "audit", *DBT_SCHEMAS):
         conn.execute(f"revoke all on schema {schema} from public")
     conn.execute(f"grant usage on schema reporting to {BI_ROLE}")
     conn.execute(f"grant select on all tables in schema reporting to {BI_ROLE}")
     database = sql.Identifier(conn.info.dbname)
     conn.execute(sql.SQL("grant connect, temporary on database {} to current_user").format(database))
     conn.execute(sql.SQL("revoke connect, temporary on database {} from public").format(database))
-    conn.execute(sql.SQL("grant connect on database {} to {}, {}").format(
-        database, sql.Identifier(BI_ROLE), sql.Identifier(ANALYST_ROLE)))
+    conn.execute(sql.SQL("grant connect on database {} to {}").format(
+        database, sql.SQL(", ").join(sql.Identifier(role) for role in READ_ROLE_LIMITS)))
     conn.execute(sql.SQL("grant temporary on database {} to {}").format(database, sql.Identifier(ANALYST_ROLE)))
     for group in READ_ROLE_LIMITS:
         members = conn.execute("select login.rolname from pg_auth_members as membership join pg_roles as login "

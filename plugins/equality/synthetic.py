@@ -32,10 +32,11 @@ import math
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, timedelta, timezone
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
@@ -121,6 +122,13 @@ LPU_GEOGRAPHY: Mapping[str, tuple[float, float, float, float, int, int]] = Mappi
     "WOL": (52.586, -2.128, 0.022, 0.030, 4, 3),
 })
 
+# Oversight truth (Scenario.outlier_*, case_mix_team_*): the force-wide team that differs only by case mix, its
+# officers, and the UTC hours night_weight_by_group weighs.
+CASE_MIX_TEAM = "FORCE-TSG-1"
+CASE_MIX_OFFICERS = 12
+NIGHT_UTC_HOURS = frozenset((23, 0, 1, 2, 3, 4, 5, 6))
+LONDON = ZoneInfo("Europe/London")
+
 DEFAULT_RATE_RATIOS = MappingProxyType({"Black": 3.0, "Asian": 1.4, "Mixed": 1.8, "Other": 1.2, "White": 1.0})
 DEFAULT_FIND_RATES = MappingProxyType({"White": 0.28, "Black": 0.22, "Asian": 0.26, "Mixed": 0.26, "Other": 0.26})
 DEFAULT_ARREST_SHARES = MappingProxyType({"White": 0.13, "Black": 0.12, "Asian": 0.13, "Mixed": 0.13,
@@ -164,6 +172,18 @@ class Scenario:
     file_period: one file per calendar month ("month") or per day ("day").
     missing_months: months (year, month) for which no file is delivered (the searches still happened).
     partial_months: months whose files keep only this fraction of their rows (a partial submission).
+
+    Oversight below force level (the internal benchmark's truth; none of these changes a default scenario's files):
+    outlier_officers: this many officers (busy ones of the LPU with the largest Black population, outside the outlier
+        teams) search Black people ``outlier_officer_ratio`` times as often as their peers working the same LPU, month
+        and shift would: each of their searches of a Black person comes with, on average, ratio - 1 more (at the same
+        time and place), so their peers' searches are untouched. ``outlier_teams`` teams (a middling team of each of
+        the LPUs with the largest Black populations) likewise, every officer of the team at ``outlier_team_ratio``.
+    night_weight_by_group: the weight of the night hours (23:00-06:59 UTC) in a group's time of search, relative to
+        the day's (``{"Black": 2.0}``: everyone searches Black people more at night).
+    case_mix_team_lpus: a force-wide team (``CASE_MIX_TEAM``, officers of its own) making ``case_mix_team_share`` of
+        the night-shift searches (Europe/London 23:00-06:59) of these LPUs, whoever is searched: its raw Black share
+        is high only through where and when it works, and it must not be flagged.
     """
 
     seed: int
@@ -182,6 +202,13 @@ class Scenario:
     file_period: Literal["month", "day"] = "month"
     missing_months: frozenset[YearMonth] = frozenset()
     partial_months: Mapping[YearMonth, float] = field(default_factory=dict)
+    outlier_officers: int = 0
+    outlier_officer_ratio: float = 3.0
+    outlier_teams: int = 0
+    outlier_team_ratio: float = 2.0
+    night_weight_by_group: Mapping[str, float] = field(default_factory=dict)
+    case_mix_team_lpus: tuple[str, ...] = ()
+    case_mix_team_share: float = 0.3
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen dataclass)
@@ -213,10 +240,45 @@ class Scenario:
                 raise ValueError(f"partial_months[{(year, month)}] = {fraction} is not a fraction in [0, 1]")
         set_("partial_months", MappingProxyType({(int(y), int(m)): float(f)
                                                  for (y, m), f in self.partial_months.items()}))
+        if self.outlier_officers < 0 or self.outlier_teams < 0:
+            raise ValueError("outlier_officers and outlier_teams must be >= 0")
+        if not (self.outlier_officer_ratio >= 1 and self.outlier_team_ratio >= 1):
+            raise ValueError("outlier_officer_ratio and outlier_team_ratio must be >= 1")
+        if (self.outlier_officers or self.outlier_teams) and self.partial_months:
+            raise ValueError("partial_months cannot be combined with outlier_officers or outlier_teams (a partial "
+                             "month thins the rows drawn before the outliers' extra searches are added)")
+        set_("night_weight_by_group", _by_group("night_weight_by_group", self.night_weight_by_group,
+                                                dict.fromkeys(BROAD_GROUPS, 1.0), share=False)
+             if self.night_weight_by_group else MappingProxyType({}))
+        set_("case_mix_team_lpus", tuple(self.case_mix_team_lpus))
+        if not 0 <= self.case_mix_team_share <= 1:
+            raise ValueError("case_mix_team_share must be in [0, 1]")
 
     def ratio(self, lpu_code: str, group: str) -> float:
         """The injected rate ratio vs White for a group in a local policing unit."""
         return self.lpu_rate_ratios.get(lpu_code, self.rate_ratios)[group]
+
+
+@dataclass(frozen=True)
+class OversightTruth:
+    """Who was made to search Black people more than their peers, and the team different only by case mix.
+
+    Officer ids are as written in the files (the warehouse holds their keyed hashes).
+    outlier_officers, outlier_teams: the injected outliers.
+    biased_officers: every officer whose searches were tilted (the outlier officers and the outlier teams' officers).
+    teams_with_outlier_officers: teams holding an outlier officer (tilted through that officer, not injected).
+    case_mix_team, case_mix_officers: the force-wide team working where and when more Black people are searched.
+    officers, teams: every officer and team in the files.
+    """
+
+    outlier_officers: tuple[str, ...]
+    outlier_teams: tuple[str, ...]
+    biased_officers: frozenset[str]
+    teams_with_outlier_officers: frozenset[str]
+    case_mix_team: str | None
+    case_mix_officers: tuple[str, ...]
+    officers: tuple[str, ...]
+    teams: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -235,6 +297,7 @@ class Truth:
     occurred_searches: Mapping[tuple[str, str], int]
     delivered_searches: Mapping[tuple[str, str], int]
     population: Mapping[tuple[str, str], int]
+    oversight: OversightTruth | None = None
 
     def rate_ratio(self, group: str, lpu_code: str | None = None) -> float:
         """The ratio of expected search rates per head, group vs White (force-wide when lpu_code is None)."""
@@ -473,6 +536,79 @@ def _build_force(seed: int, reference: _Reference) -> _Force:
                   officer_ids=np.array([f"WM{n:05d}" for n in numbers]), officer_teams=np.array(teams))
 
 
+@dataclass(frozen=True)
+class _Oversight:
+    """How officers are picked when the scenario injects oversight truth; inactive (the default picks) otherwise."""
+
+    officer_ids: np.ndarray                # the force's officers, then the case-mix team's
+    officer_teams: np.ndarray
+    black_ratio: np.ndarray | None         # per officer: how many times as many searches of Black people (outliers)
+    hour_cum_by_group: np.ndarray | None   # (n_group, 24)
+    case_mix_lpus: np.ndarray              # per lpu: whether the case-mix team works there
+    case_mix_first: int                    # index of the case-mix team's first officer
+    truth: OversightTruth | None
+
+
+def _plan_oversight(scenario: Scenario, reference: _Reference, force: _Force) -> _Oversight:
+    _require(set(reference.lpus), scenario.case_mix_team_lpus, "case_mix_team_lpus")
+    n_lpu, black = len(reference.lpus), BROAD_GROUPS.index("Black")
+    hour_cum = None
+    if scenario.night_weight_by_group:
+        hour_cum = _cumulative(np.array([[w * (scenario.night_weight_by_group[g] if h in NIGHT_UTC_HOURS else 1.0)
+                                          for h, w in enumerate(HOUR_WEIGHTS)] for g in BROAD_GROUPS]))
+    mixing = scenario.case_mix_team_lpus and scenario.case_mix_team_share > 0
+    officer_ids, officer_teams = force.officer_ids, force.officer_teams
+    if mixing:
+        officer_ids = np.concatenate([officer_ids, [f"TS{k:05d}" for k in range(1, CASE_MIX_OFFICERS + 1)]])
+        officer_teams = np.concatenate([officer_teams, [CASE_MIX_TEAM] * CASE_MIX_OFFICERS])
+    case_mix_lpus = np.array([lpu in scenario.case_mix_team_lpus for lpu in reference.lpus])
+    if not (scenario.outlier_officers or scenario.outlier_teams or hour_cum is not None or mixing):
+        return _Oversight(officer_ids, officer_teams, None, None, case_mix_lpus, len(force.officer_ids), None)
+
+    # Outliers where most Black people live (so their searches of Black people are many): the least busy team of each
+    # of the first LPUs (so its extra searches move its peers' share little), and the busiest officers of those
+    # teams (so no other team is tilted by an outlier officer), in turn.
+    weights = [np.diff(cum, prepend=0.0) for cum in force.officer_cum]
+    lpu_order = np.argsort(-reference.population[:, black] / reference.population.sum(axis=1), kind="stable")
+    outlier_teams: list[str] = []
+    for i in lpu_order[:scenario.outlier_teams]:
+        mine = force.officer_teams[force.officer_offset[i]:force.officer_offset[i] + len(weights[i])]
+        names = sorted(set(mine))
+        busy = sorted(names, key=lambda name: -weights[i][mine == name].sum())
+        outlier_teams.append(str(busy[-1]))
+    odds = np.ones(len(force.officer_ids))
+    odds[np.isin(force.officer_teams, outlier_teams)] = scenario.outlier_team_ratio
+    outlier_officers: list[str] = []
+    busiest = np.argsort(-np.concatenate(weights), kind="stable")
+    candidates = [busiest[np.isin(force.officer_teams[busiest], team)] for team in outlier_teams] \
+        or [busiest[force.officer_teams[busiest] == force.officer_teams[busiest[0]]]]
+    for k in range(scenario.outlier_officers):
+        officer = candidates[k % len(candidates)][k // len(candidates)]
+        odds[officer] = scenario.outlier_officer_ratio
+        outlier_officers.append(str(force.officer_ids[officer]))
+    black_ratio = np.concatenate([odds, np.ones(len(officer_ids) - len(odds))]) \
+        if (outlier_officers or outlier_teams) else None
+    truth = OversightTruth(
+        outlier_officers=tuple(outlier_officers),
+        outlier_teams=tuple(outlier_teams),
+        biased_officers=frozenset(str(o) for o in force.officer_ids[odds != 1.0]),
+        teams_with_outlier_officers=frozenset(
+            str(force.officer_teams[np.flatnonzero(force.officer_ids == o)[0]]) for o in outlier_officers),
+        case_mix_team=CASE_MIX_TEAM if mixing else None,
+        case_mix_officers=tuple(str(o) for o in officer_ids[len(force.officer_ids):]),
+        officers=tuple(str(o) for o in officer_ids),
+        teams=tuple(sorted(set(str(t) for t in officer_teams))),
+    )
+    return _Oversight(officer_ids, officer_teams, black_ratio, hour_cum, case_mix_lpus, len(force.officer_ids), truth)
+
+
+def _london_hours(stamps: np.ndarray) -> np.ndarray:
+    """The Europe/London local hour of UTC minute stamps (datetime64[m])."""
+    hours, inverse = np.unique(stamps.astype("datetime64[h]"), return_inverse=True)
+    local = np.array([hour.astype(object).replace(tzinfo=timezone.utc).astimezone(LONDON).hour for hour in hours])
+    return local[inverse].reshape(stamps.shape)
+
+
 # --------------------------------------------------------------------------------------------------- generation
 
 
@@ -516,7 +652,8 @@ def _batches(per_day: np.ndarray) -> Iterator[slice]:
 
 
 def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenario: Scenario,
-          reference: _Reference, force: _Force) -> tuple[dict[str, np.ndarray | None], np.ndarray, np.ndarray]:
+          reference: _Reference, force: _Force, plan: _Oversight
+          ) -> tuple[dict[str, np.ndarray | None], np.ndarray, np.ndarray]:
     """The searches for a block of days as string columns, in time order, with each row's lpu and group indices.
 
     counts has shape (n_days, n_lpu, n_group).
@@ -526,7 +663,8 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
     n = cell.size
     day, lpu, group = cell // (n_lpu * n_group), (cell // n_group) % n_lpu, cell % n_group
 
-    hour = _pick(rng.random(n), _cumulative(np.array(HOUR_WEIGHTS)))
+    hour_cum = _cumulative(np.array(HOUR_WEIGHTS)) if plan.hour_cum_by_group is None else plan.hour_cum_by_group[group]
+    hour = _pick(rng.random(n), hour_cum)
     minute = day * 1440 + hour * 60 + rng.integers(0, 60, size=n)
     order = np.argsort(minute, kind="stable")
     minute, lpu, group = minute[order], lpu[order], group[order]
@@ -550,6 +688,14 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
         names = np.array([f"{code}-N{k + 1:02d}" for k in range(rows * cols)])
         neighbourhood[here] = names[cells]
         officer[here] = force.officer_offset[i] + _pick(rng.random(here.size), force.officer_cum[i])
+    if plan.case_mix_first < len(plan.officer_ids):   # the case-mix team takes its share of its LPUs' nights
+        mixing = np.random.default_rng(np.random.SeedSequence(
+            scenario.seed, spawn_key=(3, first_day.year, first_day.month, first_day.day)))
+        local_hour = _london_hours(stamps)
+        taken = (plan.case_mix_lpus[lpu] & ((local_hour >= 23) | (local_hour < 7))
+                 & (mixing.random(n) < scenario.case_mix_team_share))
+        members = plan.case_mix_first + mixing.integers(0, len(plan.officer_ids) - plan.case_mix_first, size=n)
+        officer = np.where(taken, members, officer)
 
     # Who.
     age = np.minimum(90, 10 + np.round(rng.gamma(2.0, 8.5, size=n))).astype(np.int64)
@@ -594,9 +740,16 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
         "outcome_linked_to_object": np.where(is_nfa, "", true_false[linked.astype(int)]),
         "more_than_outer_clothing_removed": true_false[more_than_outer.astype(int)],
         "strip_search": true_false[strip.astype(int)],
-        "officer_id": force.officer_ids[officer],
-        "team": force.officer_teams[officer],
+        "officer_id": plan.officer_ids[officer],
+        "team": plan.officer_teams[officer],
     }
+    if plan.black_ratio is not None:   # the outliers' extra searches of Black people, copies at the same time and place
+        extra = np.random.default_rng(np.random.SeedSequence(
+            scenario.seed, spawn_key=(4, first_day.year, first_day.month, first_day.day))).poisson(
+            np.where(group == BROAD_GROUPS.index("Black"), plan.black_ratio[officer] - 1, 0))
+        rows = np.repeat(np.arange(n), 1 + extra)
+        columns = {name: None if values is None else values[rows] for name, values in columns.items()}
+        lpu, group = lpu[rows], group[rows]
     return columns, lpu, group
 
 
@@ -631,6 +784,7 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
     out.mkdir(parents=True, exist_ok=True)
     reference = _load_reference(seeds, scenario.census_year)
     force = _build_force(scenario.seed, reference)
+    plan = _plan_oversight(scenario, reference, force)
     _require(set(reference.lpus), scenario.lpu_rate_ratios, "lpu_rate_ratios")
 
     n_lpu, n_group = reference.population.shape
@@ -672,7 +826,7 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
                 handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
                 for days in _batches(counts.sum(axis=(1, 2))):
                     columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
-                                                scenario, reference, force)
+                                                scenario, reference, force, plan)
                     sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
                     columns["record_id"] = np.strings.add(f"SS-{year}-",
                                                           np.strings.zfill(sequence.astype(str), 6))
@@ -684,6 +838,7 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
                     np.add.at(delivered, (lpu, group), 1)
                     _write_rows(handle, columns)
             os.replace(temporary, path)
+            next_sequence[year] = max(next_sequence[year], first_sequence + done)   # the outliers' extra rows
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
@@ -696,5 +851,6 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
         occurred_searches=MappingProxyType({k: int(v) for k, v in zip(keys, occurred.ravel())}),
         delivered_searches=MappingProxyType({k: int(v) for k, v in zip(keys, delivered.ravel())}),
         population=MappingProxyType({k: int(round(v)) for k, v in zip(keys, reference.population.ravel())}),
+        oversight=plan.truth,
     )
     return GeneratedExtract(files=files, row_count=int(delivered.sum()), truth=truth)

@@ -9,15 +9,14 @@ compared with its numpy copy. An unbounded limit is null in SQL and infinite in 
 from __future__ import annotations
 
 import itertools
-import os
 
 import numpy as np
 import pytest
+from dbt_inline import compiled_inline
 from interval_methods import (poisson_count_limits, proportion_ratio_limits, rate_ratio_limits,
                               wilson_limits)
 
-from equality.config import DBT_PROJECT_DIR
-from equality.transform import dbt_environment, run_dbt
+from equality.transform import run_dbt
 from equality.warehouse import connect
 
 pytestmark = pytest.mark.slow
@@ -50,15 +49,7 @@ order by case_number
 
 
 def compiled(url: str, work_dir) -> str:
-    from dbt.cli.main import dbtRunner
-
-    os.environ.update(dbt_environment(url))
-    outcome = dbtRunner().invoke([
-        "compile", "--quiet", "--inline", MACRO_QUERY, "--project-dir", str(DBT_PROJECT_DIR),
-        "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(work_dir / "target"),
-        "--log-path", str(work_dir / "logs")])
-    assert outcome.success, outcome.exception
-    return outcome.result.results[0].node.compiled_code
+    return compiled_inline(url, MACRO_QUERY, work_dir)
 
 
 def limits_from_sql(url: str, sql: str, cases: list[tuple[int, int, int, int]]) -> dict[str, np.ndarray]:

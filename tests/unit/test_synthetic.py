@@ -371,3 +371,29 @@ def test_generated_codes_missing_from_the_seeds_are_reported(tmp_path):
         writer.writerows(rows)
     with pytest.raises(ValueError, match="CJPOA_S60"):
         generate(Scenario(seed=1, **YEAR_2023), tmp_path / "out", seeds_dir=seeds)
+
+
+def test_oversight_truth_is_injected_only_when_asked_and_where_it_says(tmp_path):
+    plain = generate(Scenario(seed=4, start=date(2024, 4, 1), end=date(2024, 5, 31)), tmp_path / "plain")
+    assert plain.truth.oversight is None
+    scenario = Scenario(seed=4, start=date(2024, 4, 1), end=date(2024, 5, 31), outlier_officers=2, outlier_teams=1,
+                        outlier_team_ratio=2.0, outlier_officer_ratio=3.0, night_weight_by_group={"Black": 2.0},
+                        case_mix_team_lpus=("BIR",))
+    extract = generate(scenario, tmp_path / "oversight")
+    truth = extract.truth.oversight
+    rows = read_extract(extract.files)
+    group = rows["self_defined_ethnicity"].map(broad_group_of_self_defined())
+    assert len(truth.outlier_officers) == 2 and len(truth.outlier_teams) == 1
+    teams = dict(zip(rows["officer_id"], rows["team"]))
+    assert {teams[officer] for officer in truth.outlier_officers} == set(truth.outlier_teams)
+    assert truth.teams_with_outlier_officers == set(truth.outlier_teams)
+    # the outlier team's searches hold more Black people than the rest of its LPU's
+    lpu = rows["lpu_code"] == rows.loc[rows["team"] == truth.outlier_teams[0], "lpu_code"].iloc[0]
+    in_team = rows["team"] == truth.outlier_teams[0]
+    assert (group[lpu & in_team] == "Black").mean() > 1.3 * (group[lpu & ~in_team] == "Black").mean()
+    # the case-mix team works Birmingham's nights (London time) only, and its raw Black share is the force's and more
+    mixed = rows[rows["team"] == truth.case_mix_team]
+    hours = pd.to_datetime(mixed["searched_at"], utc=True).dt.tz_convert("Europe/London").dt.hour
+    assert len(mixed) > 0 and set(mixed["lpu_code"]) == {"BIR"} and ((hours >= 23) | (hours < 7)).all()
+    assert set(mixed["officer_id"]) <= set(truth.case_mix_officers)
+    assert rows["record_id"].is_unique and extract.row_count == len(rows)

@@ -49,7 +49,8 @@ force_months as (
 
 unioned as (
     select
-        stop_search_id, 'force' as source_system, searched_at, lpu_code, age_years, null as age_range_value,
+        stop_search_id, 'force' as source_system, searched_at, lpu_code, neighbourhood_code, age_years,
+        null as age_range_value,
         sex_value, self_defined_ethnicity_value, officer_ethnicity_value, legislation_value,
         object_of_search_value, outcome_value, is_outcome_linked_to_object,
         is_more_than_outer_clothing_removed, is_strip_search, officer_id, team_code,
@@ -60,7 +61,7 @@ unioned as (
     union all
 
     select
-        stop_search_id, 'police_uk', searched_at, null, null, age_range_value,
+        stop_search_id, 'police_uk', searched_at, null, null, null, age_range_value,
         sex_value, self_defined_ethnicity_value, officer_ethnicity_value, legislation_value,
         object_of_search_value, outcome_value, is_outcome_linked_to_object,
         is_more_than_outer_clothing_removed, null, null, null,
@@ -83,6 +84,7 @@ conformed as (
         unioned.searched_at,
         (unioned.searched_at at time zone 'Europe/London')::date as searched_date,
         unioned.lpu_code,
+        unioned.neighbourhood_code,
         local_policing_units.la_code,
         -- who
         coalesce(age_bands.age_band_code, age_range_values.age_band_code, 'NOT_RECORDED') as age_band_code,

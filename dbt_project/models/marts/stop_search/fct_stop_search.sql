@@ -17,6 +17,7 @@ facts as (
         searches.searched_date,
         searches.searched_at,
         coalesce(searches.lpu_code, 'UNKNOWN') as area_code,
+        searches.neighbourhood_code,
         searches.age_band_code,
         searches.sex_code,
         coalesce(searches.self_defined_ethnic_group_code,

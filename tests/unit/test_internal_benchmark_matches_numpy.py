@@ -1,0 +1,94 @@
+"""The internal benchmark's macros, run by PostgreSQL, give the numbers the method defines.
+
+A small table of events (twelve units over four strata, two of them searching one group far more than their
+peers, so the family is overdispersed and the random-effects path is taken; with so few units tau^2 is large and
+only the stronger stands) goes through macro
+internal_benchmark compiled by dbt; every count, z-score, the winsorised overdispersion, tau^2, the adjusted
+z-score, the p-value, the funnel limits and the Benjamini-Hochberg flags are compared with oversight_reference.py,
+which computes them in numpy from the definition.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from dbt_inline import compiled_inline
+from oversight_reference import funnel, peer_counts
+
+from equality.warehouse import connect
+
+pytestmark = pytest.mark.slow
+
+GROUPS = ("White", "Black", "Asian", "Not stated")
+MACRO_QUERY = """
+select * from ({{ internal_benchmark('oversight_test_events', 'unit', 'event_group', ['stratum', 'month_start'],
+                                     'month_start', 'oversight_test_periods') }}) as benchmark
+where event_group = 'Black'
+order by unit_id
+"""
+
+
+def events(seed: int = 3):
+    """Twelve units, four strata (two places x two months) with their own Black shares; units 'u01' and 'u02'
+    search Black people four and three times as often (in odds) as their peers; a few events have no stated group."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for stratum, month, black in (("A", "2024-04-01", 0.2), ("A", "2024-05-01", 0.3), ("B", "2024-04-01", 0.1),
+                                  ("B", "2024-05-01", 0.15)):
+        for k in range(1, 13):
+            unit = f"u{k:02d}"
+            tilt = {"u01": 4.0, "u02": 3.0}.get(unit, 1.0)
+            share = black * tilt / (black * tilt + 1 - black)
+            for _ in range(int(rng.integers(10, 60))):
+                u = rng.random()
+                group = "Black" if u < share else "Not stated" if u > 0.97 else \
+                    "Asian" if u > 0.85 else "White"
+                rows.append((unit, stratum, month, group))
+    return rows
+
+
+def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path):
+    rows = events()
+    sql = compiled_inline(module_warehouse_url, MACRO_QUERY, tmp_path)
+    with connect(module_warehouse_url) as conn:
+        conn.execute("create temporary table oversight_test_events (unit text, stratum text, month_start date, "
+                     "event_group text)")
+        with conn.cursor().copy("copy oversight_test_events from stdin") as copy:
+            for row in rows:
+                copy.write_row(row)
+        conn.execute("create temporary table oversight_test_periods as select 'financial_year'::text as period_type, "
+                     "date '2024-04-01' as period_start, date '2025-04-01' as period_end, month_start::date "
+                     "from (values ('2024-04-01'), ('2024-05-01')) as months (month_start)")
+        cursor = conn.execute(sql)
+        names = [column.name for column in cursor.description]
+        got = [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    counts = peer_counts([r[0] for r in rows], [(r[1], r[2]) for r in rows], [r[3] for r in rows], "Black")
+    units = sorted(counts)
+    assert [row["unit_id"] for row in got] == units
+    events_, observed, expected, variance = (np.array([counts[u][i] for u in units], dtype=float) for i in range(4))
+    screened = (events_ >= 30) & (expected >= 5)
+    reference = funnel(observed, expected, variance, screened)
+    assert reference["tau2"] > 0 and reference["significant"][0]   # the overdispersed path, and a flag taken
+
+    def column(name):
+        return np.array([np.nan if row[name] is None else float(row[name]) for row in got])
+
+    close = dict(rtol=1e-9, atol=1e-12, equal_nan=True)
+    np.testing.assert_allclose(column("events"), events_, **close)
+    np.testing.assert_allclose(column("observed"), observed, **close)
+    np.testing.assert_allclose(column("expected"), expected, **close)
+    np.testing.assert_allclose(column("null_variance"), variance, **close)
+    assert [row["is_screened"] for row in got] == list(screened)
+    np.testing.assert_allclose(column("z_score"), reference["z"], **close)
+    np.testing.assert_allclose(column("overdispersion")[screened], reference["phi"], **close)
+    np.testing.assert_allclose(column("tau_squared")[screened], reference["tau2"], **close)
+    np.testing.assert_allclose(column("adjusted_z_score"), reference["adjusted_z"], **close)
+    np.testing.assert_allclose(column("p_value"), reference["p"], rtol=1e-6, atol=1e-7, equal_nan=True)
+    for limit in ("lower_95", "upper_95", "lower_998", "upper_998"):
+        np.testing.assert_allclose(column(limit), reference[limit], **close)
+    assert [row["is_benchmark_fdr_significant"] is True for row in got] == list(reference["significant"])
+    flags = {row["unit_id"]: row["benchmark_flag"] for row in got}
+    assert flags["u01"] == "above_peers"
+    print(f"phi {reference['phi']:.3f}, tau^2 {reference['tau2']:.4f}, flagged "
+          f"{[u for u, flag in flags.items() if flag != 'within_limits']}")
