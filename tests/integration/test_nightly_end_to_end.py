@@ -287,6 +287,7 @@ def test_the_demo_headlines_read_the_published_tables(night):
         custody = by_name("custody").headline(conn).splitlines()
     assert searches[0].startswith("Stop and search, West Midlands force area, rolling 12 months")
     assert {line.split()[0] for line in searches[2:7]} == {"Asian", "Black", "Mixed", "Other", "White"}
+    assert searches[-1].startswith("Oversight, financial year 2024/25: ")
     black = next(line for line in searches if line.startswith("Black"))
     assert black.rstrip().endswith("yes"), "the injected 3x ratio stands after false discovery rate control"
     assert custody[0] == "Custody, charged rather than no further action, financial year 2024/25"

@@ -8,6 +8,7 @@ twice the force's, only through case mix. The night runs whole (load, GX, dbt, p
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ import pytest
 from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import ANALYST_ROLE, BI_ROLE, PROFESSIONAL_STANDARDS_ROLE, READ_ROLE_LIMITS, ensure_login
+from equality.sources import by_name
 from equality.synthetic import Scenario, generate
 from equality.warehouse import connect, describe
 from nights import query, run_night_in_new_database
@@ -125,3 +127,11 @@ def test_only_professional_standards_reads_the_officer_level_schema(night):
                   for setting in READ_ROLE_LIMITS[PROFESSIONAL_STANDARDS_ROLE]}
     assert limits == READ_ROLE_LIMITS[PROFESSIONAL_STANDARDS_ROLE]
     assert query(urls[ANALYST_ROLE], "select count(*) from marts.mart_oversight_stop_search_benchmark")[0][0] > 0
+
+
+def test_the_demo_headline_counts_the_teams_flagged_above_their_peers(night):
+    with connect(night["url"]) as conn:
+        oversight = by_name("stop_search").headline(conn).splitlines()[-1]
+    flagged, screened = (int(number) for number in re.findall(r": (\d+) of (\d+) teams screened", oversight)[0])
+    assert oversight.startswith("Oversight, financial year 2024/25: ")
+    assert len(night["truth"].outlier_teams) <= flagged < screened
