@@ -64,6 +64,15 @@ STOP_SEARCH_LPU_RATES = """
     order by area_code = 'force' desc, area_name
 """
 
+# The internal benchmark of teams (oversight below force level), 12 months to the end of the quarter.
+TEAM_BENCHMARK = """
+    select unit_id, expected, ratio, benchmark_flag, variance_per_expected, tau_squared
+    from reporting.oversight_stop_search_benchmark
+    where period_type = 'rolling_12_months' and period_end = %(quarter_end)s and unit_level = 'team'
+      and ethnicity_basis = 'self_defined' and ethnic_group = %(group)s and is_screened
+    order by unit_id
+"""
+
 WORKFORCE_MINORITY_SHARE_BY_RANK = """
     select breakdown_value as rank_group, workforce_type_code, month_end, 1 - share_of_disclosed as minority_share,
            1 - benchmark_share as population_minority_share, total_headcount
@@ -166,6 +175,7 @@ def board_report_figures(conn: psycopg.Connection, quarter_start: date, quarter_
         "stop_search_ratios_over_time": _rows(conn, STOP_SEARCH_RATIOS_OVER_TIME, period),
         "stop_search_year_to": _rows(conn, STOP_SEARCH_YEAR_TO, period),
         "stop_search_lpu_rates": _rows(conn, STOP_SEARCH_LPU_RATES, {**period, "group": "Black"}),
+        "team_benchmark": _rows(conn, TEAM_BENCHMARK, {**period, "group": "Black"}),
         "workforce_by_rank": _rows(conn, WORKFORCE_MINORITY_SHARE_BY_RANK, period),
         "recruitment_funnel": _rows(conn, FUNNEL_STAGES.format(table="recruitment_funnel"),
                                     {**period, "target": "constable"}),

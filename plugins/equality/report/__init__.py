@@ -131,9 +131,10 @@ def render_board_report(url: str, quarter: Quarter) -> str:
                                                _number(row["rate_ratio_lower_95"]), _number(row["rate_ratio_upper_95"])))
     this_year = [row for row in figures["stop_search_year_to"] if row["period_end"] == quarter.end]
     lpus = figures["stop_search_lpu_rates"]
-    force = next((row for row in lpus if row["area_code"] == "FORCE"), None)
+    force = next((row for row in lpus if row["area_code"] == "force"), None)
     lpu_points = [(row["area_name"].removesuffix(" LPU"), float(row["population"]), float(row["rate_per_1000"]))
-                  for row in lpus if row["area_code"] != "FORCE" and row["rate_per_1000"] is not None]
+                  for row in lpus if row["area_code"] != "force" and row["rate_per_1000"] is not None]
+    teams = [row for row in figures["team_benchmark"] if row["ratio"] is not None]
     ranks = figures["workforce_by_rank"]
     officer_ranks = [row for row in ranks if row["workforce_type_code"] == "officer"] or ranks
     recruitment = _funnel_series(figures["recruitment_funnel"])
@@ -150,6 +151,11 @@ def render_board_report(url: str, quarter: Quarter) -> str:
                                  if row["ethnicity_level"] == "detailed"]}, RATIO_AXIS),
         "lpu_funnel": charts.funnel(lpu_points, float(force["rate_per_1000"]) if force and force["rate_per_1000"] else 0.0,
                                     "Black residents of the LPU (log scale)", "searches of Black people per 1,000"),
+        "team_funnel": charts.ratio_funnel(
+            [(row["unit_id"], float(row["expected"]), float(row["ratio"]), row["benchmark_flag"] == "above_peers")
+             for row in teams], float(teams[0]["variance_per_expected"]) if teams else 1.0,
+            float(teams[0]["tau_squared"]) if teams else 0.0,
+            "searches of Black people expected from the team's peers (log scale)", "observed / expected"),
         "workforce_by_rank": charts.shares_against_benchmark(
             [row["rank_group"] for row in officer_ranks], [_number(row["minority_share"]) for row in officer_ranks],
             _number(officer_ranks[0]["population_minority_share"]) if officer_ranks else None,
@@ -169,7 +175,7 @@ def render_board_report(url: str, quarter: Quarter) -> str:
                                      undefined=jinja2.StrictUndefined)
     environment.filters.update(count=_count, share=_share, ratio=_ratio, year=_financial_year)
     return environment.get_template("board_report.html.j2").render(
-        quarter=quarter, svg=svg, figures=figures, force=force,
+        quarter=quarter, svg=svg, figures=figures, force=force, teams=teams,
         changes=changes_since_last_quarter(figures["stop_search_year_to"], quarter),
         recruitment_year=_first(figures["recruitment_funnel"], "financial_year_start"),
         promotion_year=_first(figures["promotion_funnel"], "financial_year_start"),

@@ -143,6 +143,32 @@ def funnel(points: list[tuple[str, float, float]], centre: float, xlabel: str, y
     return _svg(figure)
 
 
+def ratio_funnel(points: list[tuple[str, float, float, bool]], variance_per_expected: float, tau_squared: float,
+                 xlabel: str, ylabel: str) -> str:
+    """A funnel plot of units' observed / expected ratios against their expected counts (Spiegelhalter 2005): 1 as
+    the centre line, and the 95% and 99.8% limits a unit like its peers stays within, overdispersion included,
+    1 -/+ z sqrt(v / E + tau^2). Units flagged after false discovery rate control are filled, the others hollow."""
+    if not points:
+        return nothing_published()
+    figure, axis = pyplot.subplots(figsize=(WIDTH_INCHES, 3.4))
+    expected = [count for _, count, _, _ in points]
+    lowest, highest = min(expected) * 0.8, max(expected) * 1.2
+    grid = [lowest * (highest / lowest) ** (step / 99) for step in range(100)]
+    for z, style in ((1.96, "--"), (3.09, ":")):
+        spread = [z * math.sqrt(variance_per_expected / count + tau_squared) for count in grid]
+        axis.plot(grid, [1 + s for s in spread], style, color="#777777", linewidth=1)
+        axis.plot(grid, [max(1 - s, 0) for s in spread], style, color="#777777", linewidth=1)
+    axis.set_xscale("log")
+    axis.axhline(1, color="#333333", linewidth=1)
+    for label, count, ratio, flagged in points:
+        axis.plot(count, ratio, "o", color=GROUP_COLOURS["Black"], fillstyle="full" if flagged else "none")
+        if flagged:
+            axis.annotate(label, (count, ratio), textcoords="offset points", xytext=(4, 4), fontsize=8)
+    axis.set_xlabel(xlabel)
+    axis.set_ylabel(ylabel)
+    return _svg(figure)
+
+
 def shares_against_benchmark(categories: list[str], shares: list[float | None], benchmark: float | None,
                              ylabel: str) -> str:
     """Bars of a share by category (suppressed ones left out) against the population's share as a line."""
