@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import psycopg
 
 from equality.cli import FDR_VERDICT, _shown, _with_interval
 
-# The latest complete financial year: subjects per 1,000 residents by perceived broad group with the ratio to
-# White, and the share of each group's subjects on whom a Taser was used (any use) with its ratio.
-HEADLINE = """
+# The latest complete financial year ending by %(until)s: subjects per 1,000 residents by perceived broad group
+# with the ratio to White, and the share of each group's subjects on whom a Taser was used (any use) with its
+# ratio. The headline and the board report's use-of-force section read it.
+RATES_AND_TASER = """
     with year as (
         select max(period_start) as period_start from reporting.use_of_force_rates
-        where period_type = 'financial_year' and is_complete_period
+        where period_type = 'financial_year' and is_complete_period and period_end <= %(until)s
     )
     select rates.ethnic_group, rates.subjects, rates.population, rates.rate_per_1000, rates.rate_ratio,
            rates.rate_ratio_lower_95, rates.rate_ratio_upper_95, rates.is_rate_ratio_fdr_significant,
@@ -30,7 +33,7 @@ HEADLINE = """
 def headline(conn: psycopg.Connection) -> str:
     """People subjected to force per 1,000 residents in the latest complete financial year, by the group the
     officer perceived, against White, and the share of them on whom a Taser was used."""
-    rows = conn.execute(HEADLINE).fetchall()
+    rows = conn.execute(RATES_AND_TASER, {"until": date.max}).fetchall()
     if not rows:
         return "(no use-of-force figures published yet)"
     year = rows[0][-1]
