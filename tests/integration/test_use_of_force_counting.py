@@ -12,7 +12,6 @@ import pytest
 
 from equality import transform
 from equality.config import SEEDS_DIR
-from equality.contracts import Column
 from equality.ingest import delivered_files, load_files
 from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import bootstrap

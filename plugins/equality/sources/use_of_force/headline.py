@@ -6,7 +6,7 @@ from datetime import date
 
 import psycopg
 
-from equality.cli import FDR_VERDICT, _shown, _with_interval
+from equality.figures import FDR_VERDICT, financial_year, shown, with_interval
 
 # The latest complete financial year ending by %(until)s: subjects per 1,000 residents by perceived broad group
 # with the ratio to White, and the share of each group's subjects on whom a Taser was used (any use) with its
@@ -36,16 +36,15 @@ def headline(conn: psycopg.Connection) -> str:
     rows = conn.execute(RATES_AND_TASER, {"until": date.max}).fetchall()
     if not rows:
         return "(no use-of-force figures published yet)"
-    year = rows[0][-1]
     lines = [f"Use of force, people subjected to force (once per incident), financial year "
-             f"{year.year}/{(year.year + 1) % 100:02d}",
+             f"{financial_year(rows[0][-1])}",
              f"{'ethnic group':<12} {'subjects':>9} {'population':>11} {'per 1,000':>10} "
              f"{'ratio vs White (95% CI)':>26} {'real difference':>16} {'Taser used':>11} {'Taser ratio (95% CI)':>24}"]
     for group, subjects, population, rate, ratio, low, high, stands, taser, taser_ratio, taser_low, taser_high, _ \
             in rows:
-        lines.append(f"{group:<12} {_shown(subjects, ',d'):>9} {population:>11,d} {_shown(rate, '.2f'):>10} "
-                     f"{_with_interval(ratio, low, high):>26} {FDR_VERDICT[stands]:>16} {_shown(taser, '.1%'):>11} "
-                     f"{_with_interval(taser_ratio, taser_low, taser_high):>24}")
+        lines.append(f"{group:<12} {shown(subjects, ',d'):>9} {population:>11,d} {shown(rate, '.2f'):>10} "
+                     f"{with_interval(ratio, low, high):>26} {FDR_VERDICT[stands]:>16} {shown(taser, '.1%'):>11} "
+                     f"{with_interval(taser_ratio, taser_low, taser_high):>24}")
     lines.append("Taser used: the share of the group's subjects on whom a CED was drawn, aimed, arced, red-dotted, "
                  "drive-stunned or fired, counted once at its highest use.")
     return "\n".join(lines)

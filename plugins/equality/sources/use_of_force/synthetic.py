@@ -419,17 +419,5 @@ def demo_scenario(seed: int = 13, start: date = date(2023, 4, 1), end: date = da
     return UseOfForceScenario(seed=seed, start=start, end=end, **overrides)
 
 
-def demo(landing: Path, earlier: Mapping[str, object]) -> GeneratedUseOfForce:
-    """The demo night's use-of-force forms, linked to the stop-searches and detentions delivered before them
-    (``earlier``: other sources' deliveries by source name, each with ``files``)."""
-    def files_of(name: str, prefix: str) -> list[Path]:
-        delivery = earlier.get(name)
-        return [path for path in getattr(delivery, "files", []) if path.name.startswith(prefix)]
-
-    return generate_use_of_force(demo_scenario(), landing,
-                                 stop_search_files=files_of("stop_search", "stop_search_"),
-                                 custody_files=files_of("custody", "custody_"))
-
-
 __all__ = ["UseOfForceScenario", "UseOfForceTruth", "GeneratedUseOfForce", "generate_use_of_force",
-           "redeliver_month", "demo_scenario", "demo", "COLUMNS", "CED_USES", "SHIFTS"]
+           "redeliver_month", "demo_scenario", "COLUMNS", "CED_USES", "SHIFTS"]
