@@ -169,6 +169,8 @@ def latest_complete_quarter(conn: psycopg.Connection) -> date | None:
 def board_report_figures(conn: psycopg.Connection, quarter_start: date, quarter_end: date,
                          previous_end: date) -> dict[str, list[dict]]:
     """Everything the quarterly board report shows, read from ``reporting`` only, by figure."""
+    from equality.sources.use_of_force.headline import RATES_AND_TASER as USE_OF_FORCE_RATES_AND_TASER
+
     period = {"quarter_start": quarter_start, "quarter_end": quarter_end, "previous_end": previous_end}
     return {
         "stop_search_quarter": _rows(conn, STOP_SEARCH_QUARTER, period),
@@ -184,4 +186,5 @@ def board_report_figures(conn: psycopg.Connection, quarter_start: date, quarter_
         "leavers_and_vetting": _rows(conn, LEAVERS_AND_VETTING, period),
         "complaints_and_misconduct": _rows(conn, COMPLAINTS_AND_MISCONDUCT, period),
         "custody": _rows(conn, CUSTODY_CRUDE_AND_ADJUSTED, period),
+        "use_of_force": _rows(conn, USE_OF_FORCE_RATES_AND_TASER, {"until": quarter_end}),
     }

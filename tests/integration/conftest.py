@@ -10,6 +10,8 @@ import pytest
 
 from equality.sources.hr import DEMO_WORKFORCE
 from equality.schema import bootstrap
+from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
+from equality.sources.use_of_force.synthetic import generate_use_of_force
 from equality.synthetic import Scenario, generate
 from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
 from equality.synthetic_custody import generate_custody, scenario_a
@@ -31,8 +33,9 @@ def conn(warehouse_url):
 
 @pytest.fixture(scope="session")
 def all_sources_night(server_url, tmp_path_factory):
-    """One night of all four sources over three financial years: stop-searches, detentions, a workforce the size
-    of the demo force's, and complaints linked to them (the complaints and workforce tests read it)."""
+    """One night of all five sources over three financial years: stop-searches, detentions, a workforce the size
+    of the demo force's, complaints linked to them, and a small use of force linked to the searches and detentions
+    (the complaints and workforce tests read it)."""
     home = tmp_path_factory.mktemp("all_sources")
     landing = home / "landing"
     searches = generate(Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
@@ -42,8 +45,12 @@ def all_sources_night(server_url, tmp_path_factory):
     complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
                                      custody_files=detentions.files,
                                      hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
+    use_of_force = generate_use_of_force(
+        use_of_force_scenario(start=ALL_SOURCES_START, end=ALL_SOURCES_END, subjects_per_1000_white_per_year=0.3),
+        landing, stop_search_files=searches.files, custody_files=detentions.files)
     url, _ = run_night_in_new_database(server_url, landing, home, "all-sources")
-    yield {"url": url, "landing": landing, "searches": searches, "workforce": workforce, "complaints": complaints}
+    yield {"url": url, "landing": landing, "searches": searches, "workforce": workforce, "complaints": complaints,
+           "use_of_force": use_of_force}
     drop_database(url)
 
 

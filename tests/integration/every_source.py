@@ -1,11 +1,13 @@
-"""A landing folder with two financial years of every source (searches, detentions, HR, complaints), as one night
-delivers them: the smallest night that publishes every table of ``reporting``."""
+"""A landing folder with two financial years of every source (searches, detentions, HR, complaints, use of force),
+as one night delivers them: the smallest night that publishes every table of ``reporting``."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
+from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
+from equality.sources.use_of_force.synthetic import generate_use_of_force
 from equality.synthetic import Scenario, generate
 from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
 from equality.synthetic_custody import generate_custody, scenario_a
@@ -21,3 +23,5 @@ def deliver_every_source(landing: Path, seed: int) -> None:
     generate_complaints(complaints_demo_scenario(start=date(2024, 4, 1)), landing, stop_search_files=searches.files,
                         custody_files=detentions.files,
                         hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
+    generate_use_of_force(use_of_force_scenario(start=START, end=END, subjects_per_1000_white_per_year=0.3), landing,
+                          stop_search_files=searches.files, custody_files=detentions.files)

@@ -140,6 +140,7 @@ def render_board_report(url: str, quarter: Quarter) -> str:
     recruitment = _funnel_series(figures["recruitment_funnel"])
     promotion = _funnel_series(figures["promotion_funnel"])
     custody = figures["custody"]
+    use_of_force = [row for row in figures["use_of_force"] if row["ethnic_group"] != "White"]
 
     svg = {
         "ratios_over_time": charts.ratios_over_time(dict(over_time), "searches per 1,000 against White (log scale)"),
@@ -170,6 +171,10 @@ def render_board_report(url: str, quarter: Quarter) -> str:
             {"Crude": [_estimate(row["group_name"], row, "crude_ratio") for row in custody],
              "Adjusted for offence and age": [_estimate(row["group_name"], row, "adjusted_ratio") for row in custody]},
             RATIO_AXIS),
+        "use_of_force": charts.forest(
+            {"Subjects per 1,000 residents": [_estimate(row["ethnic_group"], row, "rate_ratio") for row in use_of_force],
+             "Taser used on the subject": [_estimate(row["ethnic_group"], row, "share_ratio") for row in use_of_force]},
+            RATIO_AXIS),
     }
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      undefined=jinja2.StrictUndefined)
@@ -183,6 +188,7 @@ def render_board_report(url: str, quarter: Quarter) -> str:
         workforce_year=_first(figures["leavers_and_vetting"], "financial_year_start"),
         complaints_year=_first(figures["complaints_and_misconduct"], "financial_year_start"),
         custody_year=_first(custody, "financial_year_start"),
+        use_of_force_year=_first(figures["use_of_force"], "period_start"),
         generated_at=datetime.now(timezone.utc))
 
 

@@ -14,30 +14,8 @@ areas as (
     select * from {{ ref('dim_geography') }}
 ),
 
-counts_with_population as (
-    select
-        counts.*,
-        population.census_year,
-        population.population
-    from counts
-    left join population
-        on population.census_year = {{ population_census_year('counts.period_start', 'counts.period_end') }}
-        and counts.area_code = population.area_code
-        and counts.ethnic_group = population.ethnic_group
-),
-
 joined as (
-    select
-        counts_with_population.*,
-        sum(detentions) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
-            as reference_detentions,
-        sum(population) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice
-            as reference_population,
-        sum(detentions) over reference_slice as all_detentions,
-        coalesce(sum(detentions) filter (where ethnic_group = 'Not stated') over reference_slice, 0)
-            as not_stated_detentions
-    from counts_with_population
-    window reference_slice as (partition by period_type, period_start, area_code, age_group)
+    {{ with_reference_population('counts', 'population', 'detentions', ['period_type', 'period_start', 'area_code', 'age_group']) }}
 ),
 
 measured as (

@@ -1,0 +1,66 @@
+{#- People subjected to force (incident x subject) per 1,000 residents by broad ethnic group as the officer
+    perceived it, and the ratio to the reference group's rate, for every period and area (force, LPU of the
+    incident). The population base is all residents of the group (Census, all ages). Unsuppressed: analysts
+    only. -#}
+with counts as (
+    select * from {{ ref('int_use_of_force_period_counts') }}
+),
+
+population as (
+    select * from {{ ref('int_population_by_area') }}
+    where ethnicity_level = 'broad'
+),
+
+areas as (
+    select * from {{ ref('dim_geography') }}
+),
+
+joined as (
+    {{ with_reference_population('counts', 'population', 'subjects', ['period_type', 'period_start', 'area_code']) }}
+),
+
+measured as (
+    select
+        -- period
+        joined.period_type,
+        joined.period_start,
+        joined.period_end,
+        joined.months_in_period,
+        joined.months_with_data,
+        joined.months_partial,
+        joined.is_complete_period,
+        -- slice
+        joined.area_code,
+        areas.area_name,
+        'officer-defined' as ethnicity_basis,
+        joined.ethnic_group,
+        '{{ var("reference_ethnic_group") }}' as reference_group,
+        joined.census_year as population_census_year,
+        -- the group
+        joined.subjects,
+        joined.incidents,
+        joined.reports,
+        joined.population,
+        {{ rate_with_interval('joined.subjects', 'joined.population', complete='joined.is_complete_period') }},
+        -- the reference group
+        joined.reference_subjects,
+        joined.reference_population,
+        -- the ratio
+        {{ ratio_with_interval('joined.subjects', 'joined.population', 'joined.reference_subjects', 'joined.reference_population', 'rate_ratio') }},
+        {{ rate_ratio_method('joined.subjects', 'joined.reference_subjects') }} as rate_ratio_interval_method,
+        -- ethnicity not known
+        joined.all_subjects,
+        joined.not_stated_subjects,
+        {{ share('joined.not_stated_subjects', 'joined.all_subjects') }} as not_stated_share
+    from joined
+    inner join areas on joined.area_code = areas.area_code
+    where joined.population is not null and joined.reference_population is not null
+),
+
+-- whether each ratio stands after false discovery rate control; family: a period
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', 'rate_ratio', ['period_type', 'period_start'],
+        tested="measured.ethnic_group <> measured.reference_group") }}
+)
+
+select * from controlled
