@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ARTEFACTS = REPO_ROOT / ".equality" / "test-artefacts"
 SUPPRESSION_THRESHOLD = 10
-CHARTS = 11
+CHARTS = 12
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Use of force end to end: a synthetic night (small stop-search and custody extracts, and a year of use-of-force
 forms linked to them) through the one nightly spine, and the injected truth read back from the marts and
 reporting: subject rates and ratios to White, the Taser's highest use, tactics, injuries, body-worn video and
-force in linked stop-searches and detentions."""
+force in linked stop-searches and detentions; and the internal benchmark below force level, which must flag the
+injected outlier teams and officers and not the team whose difference is case mix alone."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from datetime import date
 
 import pytest
 
+from equality.config import checked_pseudonym_key
+from equality.pseudonymise import hmac_sha256_hex
 from equality.sources.use_of_force.headline import headline
 from equality.sources.use_of_force.synthetic import UseOfForceScenario, generate_use_of_force
 from equality.synthetic import Scenario, generate
@@ -22,6 +25,8 @@ pytestmark = pytest.mark.slow
 
 YEAR = dict(start=date(2024, 4, 1), end=date(2025, 3, 31))
 GROUPS = ("Black", "Asian", "Mixed", "Other")
+RUN_ID = "use-of-force"
+FAIR_FLAGGED_AT_MOST = 0.05
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +38,7 @@ def night(server_url, tmp_path_factory):
     forms = generate_use_of_force(UseOfForceScenario(seed=21, **YEAR), landing, stop_search_files=searches.files,
                                   custody_files=detentions.files)
     started = time.perf_counter()
-    url, published = run_night_in_new_database(server_url, landing, home, "use-of-force")
+    url, published = run_night_in_new_database(server_url, landing, home, RUN_ID)
     print(f"night: {time.perf_counter() - started:.1f} s, {forms.row_count} reports")
     yield {"url": url, "truth": forms.truth, "published": published, "reports": forms.row_count}
     drop_database(url)
@@ -102,5 +107,62 @@ def test_force_in_linked_stop_searches_and_detentions_counts_the_links(night):
 def test_the_headline_reads_reporting(night):
     with connect(night["url"]) as conn:
         text = headline(conn)
-    assert "Use of force" in text and "Black" in text and "Taser" in text
     print(text)
+    assert "Use of force" in text and "Black" in text and "Taser" in text
+    oversight = text.splitlines()[-1]
+    flagged = int(oversight.split(": ")[1].split(" of ")[0])
+    assert oversight.startswith("Oversight, financial year 2024/25: ") and flagged >= len(night["truth"].outlier_teams)
+
+
+def benchmark_flags(url: str, table: str, unit: str, where: str = "true") -> dict[str, tuple]:
+    """Each screened unit's flag, ratio and adjusted z for Black subjects as the officer perceived them, 2024/25."""
+    return {row[0]: row[1:] for row in query(url, f"""
+        select {unit}, benchmark_flag, ratio, adjusted_z_score from {table}
+        where period_type = 'financial_year' and period_start = %s and ethnicity_basis = 'officer-defined'
+          and ethnic_group = 'Black' and is_screened and {where}""", YEAR["start"])}
+
+
+def assert_fair_units_rarely_flagged(flags: dict[str, tuple], unfair: set[str], what: str) -> None:
+    fair = set(flags) - unfair
+    flagged = sorted(unit for unit in fair if flags[unit][0] == "above_peers")
+    print(f"{what}: {len(flagged)} of {len(fair)} fair screened units flagged above their peers: {flagged}")
+    assert fair and len(flagged) <= FAIR_FLAGGED_AT_MOST * len(fair)
+
+
+def team_of(officer: str) -> str:
+    """The synthetic force's response team of an officer ('UOF-BIR-3-06' works in 'BIR-RESP-3')."""
+    _, lpu, number, _ = officer.split("-")
+    return f"{lpu}-RESP-{number}"
+
+
+def test_the_internal_benchmark_flags_the_outlier_teams_and_not_the_case_mix_team(night):
+    truth = night["truth"]
+    teams = benchmark_flags(night["url"], "marts.mart_oversight_use_of_force_benchmark", "unit_id", "unit_level = 'team'")
+    for team in truth.outlier_teams:
+        print(f"outlier team {team}: {teams[team]}")
+        assert teams[team][0] == "above_peers"
+    print(f"case-mix team {truth.case_mix_team}: {teams[truth.case_mix_team]}")
+    assert teams[truth.case_mix_team][0] == "within_limits"
+    tilted = set(truth.outlier_teams) | {team_of(officer) for officer in truth.outlier_officer_ids}
+    assert_fair_units_rarely_flagged(teams, tilted, "teams")
+
+
+def test_outlier_officers_stand_above_their_peers_in_the_restricted_schema_and_few_fair_ones_are_flagged(night):
+    """Officers are screened, but one year of this small force is too little to flag a use-of-force outlier
+    officer: the teammates who attend the same incidents write reports on the same people, and they are among the
+    officer's peers (docs/methodology.md, Internal benchmark). The outliers screened must still stand above their
+    peers."""
+    truth = night["truth"]
+    key = checked_pseudonym_key(f"{RUN_ID}-test-key-0123456789abcdef")
+    officers = benchmark_flags(night["url"], "oversight.mart_oversight_use_of_force_officers", "officer_id")
+    screened = {officer: officers[hmac_sha256_hex(key, officer)] for officer in truth.outlier_officer_ids
+                if hmac_sha256_hex(key, officer) in officers}
+    print(f"outlier officers screened (30 reports, 5 expected): {screened}")
+    assert screened and all(ratio > 1 and flag != "below_peers" for flag, ratio, _ in screened.values())
+    in_outlier_teams = {officer for (officer,) in query(
+        night["url"], "select distinct officer_id from marts.fct_use_of_force_report where team_code = any(%s)",
+        list(truth.outlier_teams))}
+    biased = {hmac_sha256_hex(key, officer) for officer in truth.outlier_officer_ids} | in_outlier_teams
+    assert_fair_units_rarely_flagged(officers, biased, "officers")
+    assert not query(night["url"], "select 1 from information_schema.columns where table_schema = 'reporting' "
+                                   "and table_name like 'oversight_use_of_force%%' and column_name = 'officer_id'")

@@ -4,32 +4,5 @@
     (macro internal_benchmark; docs/methodology.md, Internal benchmark). A screening tool, not a finding.
     Unsuppressed: analysts only (published__oversight_stop_search_benchmark is the suppressed copy). Officers:
     mart_oversight_stop_search_officers, in the restricted schema oversight. -#}
-with events as (
-    select * from {{ ref('int_stop_search_oversight_events') }}
-),
-
-periods as (
-    select * from {{ ref('int_stop_search_oversight_periods') }}
-),
-
-{%- set levels = {'team': 'team_code', 'location': 'location_code'} %}
-{%- for level, unit in levels.items() %}
-
-{{ level }}_benchmark as (
-    {{ internal_benchmark('events', unit, 'broad_ethnic_group', oversight_strata(), 'month_start', 'periods',
-                          partition=['ethnicity_basis']) }}
-),
-{%- endfor %}
-
-units as (
-    {%- for level in levels %}
-    select '{{ level }}' as unit_level, {{ level }}_benchmark.* from {{ level }}_benchmark
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-),
-
-final as (
-    {{ oversight_benchmark_rows('units', 'periods') }}
-)
-
-select * from final
+{{ oversight_benchmark_model(ref('int_stop_search_oversight_events'), ref('int_stop_search_oversight_periods'),
+                             {'team': 'team_code', 'location': 'location_code'}) }}

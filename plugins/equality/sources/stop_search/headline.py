@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import psycopg
 
-from equality.figures import FDR_VERDICT, financial_year, shown, with_interval
+from equality.figures import FDR_VERDICT, shown, teams_flagged, with_interval
 
 HEADLINE = """
     select ethnic_group, searches, population, rate_per_1000, rate_ratio, rate_ratio_lower_95,
@@ -18,19 +18,6 @@ HEADLINE = """
                           where period_type = 'rolling_12_months' and is_complete_period)
     order by rate_per_1000 desc nulls last
 """
-
-# Teams screened and flagged above their peers (any minority group, self-defined) in the latest complete
-# financial year of the internal benchmark.
-TEAMS_FLAGGED = """
-    select period_start, count(distinct unit_id) filter (where is_screened),
-           count(distinct unit_id) filter (where benchmark_flag = 'above_peers')
-    from reporting.oversight_stop_search_benchmark
-    where unit_level = 'team' and period_type = 'financial_year' and ethnicity_basis = 'self_defined'
-      and period_start = (select max(period_start) from reporting.oversight_stop_search_benchmark
-                          where period_type = 'financial_year' and is_complete_period)
-    group by period_start
-"""
-
 
 def headline(conn: psycopg.Connection) -> str:
     rows = conn.execute(HEADLINE).fetchall()
@@ -49,9 +36,5 @@ def headline(conn: psycopg.Connection) -> str:
                  " of searches (ratios if all of them belonged to the group or to White: see the mart).")
     lines.append("A real difference is a ratio whose interval excludes 1 and that stands after false discovery rate "
                  "control (Benjamini-Hochberg, 5%) across every area, power and group of the period.")
-    teams = conn.execute(TEAMS_FLAGGED).fetchone()
-    if teams:
-        lines.append(f"Oversight, financial year {financial_year(teams[0])}: {teams[2]} of {teams[1]} teams screened search a "
-                     "minority group more often than their peers in the same LPU, month and shift (screening, not a "
-                     "finding: reporting.oversight_stop_search_benchmark).")
+    lines.extend(teams_flagged(conn, "oversight_stop_search_benchmark", "search"))
     return "\n".join(lines)

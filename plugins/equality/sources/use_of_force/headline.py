@@ -6,7 +6,7 @@ from datetime import date
 
 import psycopg
 
-from equality.figures import FDR_VERDICT, financial_year, shown, with_interval
+from equality.figures import FDR_VERDICT, financial_year, shown, teams_flagged, with_interval
 
 # The latest complete financial year ending by %(until)s: subjects per 1,000 residents by perceived broad group
 # with the ratio to White, and the share of each group's subjects on whom a Taser was used (any use) with its
@@ -47,4 +47,5 @@ def headline(conn: psycopg.Connection) -> str:
                      f"{with_interval(taser_ratio, taser_low, taser_high):>24}")
     lines.append("Taser used: the share of the group's subjects on whom a CED was drawn, aimed, arced, red-dotted, "
                  "drive-stunned or fired, counted once at its highest use.")
+    lines.extend(teams_flagged(conn, "oversight_use_of_force_benchmark", "used force on", basis="officer_defined"))
     return "\n".join(lines)

@@ -11,10 +11,10 @@ per subject at its highest use. Body-worn video is drawn per report, with a per-
 
 Oversight truth: incidents are placed in a shift (early 07-15, late 15-23, night 23-07, London time) with a
 per-group shift mix, then given to a team working that LPU and shift, then to an officer of the team. Most teams
-and officers take subjects of every group alike; a few outlier officers and teams take Black subjects
-``OUTLIER_WEIGHT`` times as often as their peers in the same LPU x month x shift. One case-mix team works only
-nights in the LPU with the most Black residents: its raw share of Black subjects is high only because of where
-and when it works, and a benchmark against peers in the same LPU x month x shift must not flag it.
+and officers take subjects of every group alike; a few outlier officers and teams take Black subjects more often
+than their peers in the same LPU x month x shift (``OUTLIER_WEIGHT``, ``OUTLIER_OFFICER_WEIGHT``). One case-mix
+team works only nights in the LPU with the most Black residents: its raw share of Black subjects is high only
+because of where and when it works, and a benchmark against peers in the same LPU x month x shift must not flag it.
 
 Links: a subject may be linked to a stop-search or a custody detention the other generators wrote (the
 ``stop_search_*.csv`` and ``custody_*.csv`` files passed in) of the same month, LPU and officer-observed broad
@@ -86,6 +86,10 @@ EXTRA_OFFICER_MEAN = 0.5      # officers on a subject: 1 + Poisson(0.5), at most
 MENTAL_HEALTH_SHARE, PHYSICAL_IMPAIRMENT_SHARE, SELF_DEFINED_RECORDED_SHARE = 0.15, 0.05, 0.6
 STOP_SEARCH_LINK_SHARE, CUSTODY_LINK_SHARE_OF_ARRESTS = 0.20, 0.60
 TEAMS_PER_LPU, OFFICERS_PER_TEAM, OUTLIER_WEIGHT = 4, 6, 4.0
+# An outlier officer is the first officer of 12 times as many of its team's Black subjects as a teammate: its
+# teammates attend those incidents too (their own reports), which dilutes its share against its peers (about 1.6
+# times theirs on the test night).
+OUTLIER_OFFICER_WEIGHT = 12.0
 CASE_MIX_LPU = "BIR"
 
 
@@ -111,7 +115,8 @@ class UseOfForceScenario:
         use is spread over DRAWN..FIRED (every group alike).
     tactic_shares: per tactic and group, the share of subjects it was used on.
     subject_injury_shares, body_worn_video_shares: per group; body-worn video is per report.
-    outlier_officers, outlier_teams: how many of each take Black subjects OUTLIER_WEIGHT times as often as peers.
+    outlier_officers, outlier_teams: how many of each take Black subjects more often than their peers
+        (teams OUTLIER_WEIGHT times, officers OUTLIER_OFFICER_WEIGHT times as often as a teammate).
     """
 
     seed: int
@@ -348,7 +353,7 @@ def generate_use_of_force(scenario: UseOfForceScenario, out_dir: str | os.PathLi
                     team_weights = np.array([OUTLIER_WEIGHT if group == "Black" and team.code in outlier_teams
                                              else 1.0 for team in working])
                     team = working[rng.choice(len(working), p=team_weights / team_weights.sum())]
-                    officer_weights = np.array([OUTLIER_WEIGHT if group == "Black" and officer in outlier_officers
+                    officer_weights = np.array([OUTLIER_OFFICER_WEIGHT if group == "Black" and officer in outlier_officers
                                                 else 1.0 for officer in team.officers])
                     officer = team.officers[rng.choice(len(team.officers), p=officer_weights / officer_weights.sum())]
                     linked = {"stop_search_record_id": "", "custody_detention_id": ""}

@@ -1,0 +1,7 @@
+{#- The internal benchmark of use of force for each (pseudonymised) officer: their reports of force on people of
+    each minority broad group against those expected from the other officers working the same LPU x month x
+    shift (macro internal_benchmark; docs/methodology.md, Internal benchmark). A screening tool for professional
+    standards, not a finding. Built into the restricted schema oversight, read only by the role
+    professional_standards: never published, never in marts. -#}
+{{ oversight_benchmark_model(ref('int_use_of_force_oversight_events'), ref('int_use_of_force_oversight_periods'),
+                             {'officer': 'officer_id'}, unit_name='officer_id') }}
