@@ -163,7 +163,9 @@ class EmbeddedWarehouse:
 
             self._log_file.touch()
             shutil.chown(self._log_file, "pgserver", "pgserver")
-        options = f"-h 127.0.0.1 -p {port} -k {self.pgdata}"
+        # TCP only: a Unix socket under a deep home would pass the 107-byte limit on its path, and every client
+        # (tools, tests, BI) connects to 127.0.0.1 anyway.
+        options = f'-h 127.0.0.1 -p {port} -k ""'
         self._pg("pg_ctl", "-w", "-t", "60", "-D", str(self.pgdata), "-l", str(self._log_file), "-o", options, "start")
         deadline = time.monotonic() + 30
         while self._running_port() is None:
