@@ -156,7 +156,11 @@ def _ensure_roles(conn: psycopg.Connection) -> None:
     for role in READ_ROLE_LIMITS:
         exists = conn.execute("select 1 from pg_roles where rolname = %s", (role,)).fetchone()
         if not exists:
-            conn.execute(f"create role {role} nologin")
+            try:
+                with conn.transaction():  # a savepoint: another database's bootstrap may create it at the same time
+                    conn.execute(f"create role {role} nologin")
+            except (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):
+                pass  # roles belong to the server, and another bootstrap made it first
     for role, schemas in ((ANALYST_ROLE, ANALYST_SCHEMAS), (PROFESSIONAL_STANDARDS_ROLE, PROFESSIONAL_STANDARDS_SCHEMAS)):
         for schema in schemas:
             conn.execute(f"grant usage on schema {schema} to {role}")
