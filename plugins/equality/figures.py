@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import psycopg
-from psycopg import sql
+
+from equality import published_queries
 
 # Whether a ratio stands after false discovery rate control (reporting's is_*_fdr_significant): null for the
 # reference group and for a withheld ratio.
@@ -30,23 +31,10 @@ def ratio_or_why(value, low, high, status) -> str:
     return (status or "suppressed").split(":")[0]
 
 
-# Teams screened and flagged above their peers (any minority group, self-defined) in the latest complete
-# financial year of a source's internal benchmark (reporting.oversight_<source>_benchmark).
-TEAMS_FLAGGED = """
-    select period_start, count(distinct unit_id) filter (where is_screened),
-           count(distinct unit_id) filter (where benchmark_flag = 'above_peers')
-    from reporting.{table}
-    where unit_level = 'team' and period_type = 'financial_year' and ethnicity_basis = %(basis)s
-      and period_start = (select max(period_start) from reporting.{table}
-                          where period_type = 'financial_year' and is_complete_period)
-    group by period_start
-"""
-
-
 def teams_flagged(conn: psycopg.Connection, table: str, activity: str, basis: str = "self_defined") -> list[str]:
     """The headline's oversight line: how many teams screened by the internal benchmark in ``table`` ``activity``
     (verb) people of a minority group more often than their peers (none when nothing is screened yet)."""
-    teams = conn.execute(sql.SQL(TEAMS_FLAGGED).format(table=sql.Identifier(table)), {"basis": basis}).fetchone()
+    teams = published_queries.teams_flagged(conn, table, basis)
     if not teams:
         return []
     return [f"Oversight, financial year {financial_year(teams[0])}: {teams[2]} of {teams[1]} teams screened "

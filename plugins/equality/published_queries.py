@@ -11,11 +11,31 @@ from __future__ import annotations
 from datetime import date
 
 import psycopg
+from psycopg import sql
 
 
 def ethnic_group_name(table: str = "") -> str:
     """A workforce group's name (its code is lower_snake_case): reporting.labels names every published code."""
     return f"(select label from reporting.labels where code_list = 'ethnicity' and code = {table}group_code)"
+
+
+# Teams screened and flagged above their peers (any minority group, self-defined) in the latest complete
+# financial year of a source's internal benchmark (reporting.oversight_<source>_benchmark).
+TEAMS_FLAGGED = """
+    select period_start, count(distinct unit_id) filter (where is_screened),
+           count(distinct unit_id) filter (where benchmark_flag = 'above_peers')
+    from reporting.{table}
+    where unit_level = 'team' and period_type = 'financial_year' and ethnicity_basis = %(basis)s
+      and period_start = (select max(period_start) from reporting.{table}
+                          where period_type = 'financial_year' and is_complete_period)
+    group by period_start
+"""
+
+
+
+def teams_flagged(conn: psycopg.Connection, table: str, basis: str) -> tuple | None:
+    """(financial year, teams screened, teams flagged above their peers) of a source's internal benchmark."""
+    return conn.execute(sql.SQL(TEAMS_FLAGGED).format(table=sql.Identifier(table)), {"basis": basis}).fetchone()
 
 
 # -- the quarterly board report ---------------------------------------------------------------------------

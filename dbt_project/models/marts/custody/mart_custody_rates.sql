@@ -36,20 +36,7 @@ measured as (
         joined.ethnic_group,
         '{{ var("reference_ethnic_group") }}' as reference_group,
         joined.census_year as population_census_year,
-        -- the group
-        joined.detentions,
-        joined.population,
-        {{ rate_with_interval('joined.detentions', 'joined.population', complete='joined.is_complete_period') }},
-        -- the reference group
-        joined.reference_detentions,
-        joined.reference_population,
-        -- the ratio
-        {{ ratio_with_interval('joined.detentions', 'joined.population', 'joined.reference_detentions', 'joined.reference_population', 'rate_ratio') }},
-        {{ rate_ratio_method('joined.detentions', 'joined.reference_detentions') }} as rate_ratio_interval_method,
-        -- ethnicity not stated
-        joined.all_detentions,
-        joined.not_stated_detentions,
-        {{ share('joined.not_stated_detentions', 'joined.all_detentions') }} as not_stated_share
+{{ rate_against_reference('detentions') }}
     from joined
     inner join areas on joined.area_code = areas.area_code
     where joined.population is not null and joined.reference_population is not null

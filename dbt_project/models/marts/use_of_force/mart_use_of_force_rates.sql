@@ -36,22 +36,10 @@ measured as (
         joined.ethnic_group,
         '{{ var("reference_ethnic_group") }}' as reference_group,
         joined.census_year as population_census_year,
-        -- the group
-        joined.subjects,
+        -- incidents and reports beside the subjects they count
         joined.incidents,
         joined.reports,
-        joined.population,
-        {{ rate_with_interval('joined.subjects', 'joined.population', complete='joined.is_complete_period') }},
-        -- the reference group
-        joined.reference_subjects,
-        joined.reference_population,
-        -- the ratio
-        {{ ratio_with_interval('joined.subjects', 'joined.population', 'joined.reference_subjects', 'joined.reference_population', 'rate_ratio') }},
-        {{ rate_ratio_method('joined.subjects', 'joined.reference_subjects') }} as rate_ratio_interval_method,
-        -- ethnicity not known
-        joined.all_subjects,
-        joined.not_stated_subjects,
-        {{ share('joined.not_stated_subjects', 'joined.all_subjects') }} as not_stated_share
+{{ rate_against_reference('subjects') }}
     from joined
     inner join areas on joined.area_code = areas.area_code
     where joined.population is not null and joined.reference_population is not null
