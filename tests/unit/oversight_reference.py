@@ -9,12 +9,15 @@ from scipy import stats
 Z_95, Z_998 = stats.norm.ppf(0.975), stats.norm.ppf(0.999)
 
 
-def peer_counts(units, strata, groups, group: str, reference: str = "White"):
+def peer_counts(units, strata, groups, group: str, reference: str = "White", peers_within=None):
     """Per unit: events, observed, expected and null variance of `group` against peers in the same stratum.
 
     units, strata, groups: one value per event (a stratum is any hashable). Events with group None or 'Not stated'
-    are left out; a stratum where the unit has no peers adds nothing."""
+    are left out; a stratum where the unit has no peers adds nothing. peers_within: one more value per event (an
+    officer's team) that a unit's peers must share with it as well as the stratum."""
     assert group != reference
+    if peers_within is not None:
+        strata = list(zip(strata, peers_within))
     keep = [g not in (None, "Not stated") for g in groups]
     units, strata, groups = ([v for v, k in zip(values, keep) if k] for values in (units, strata, groups))
     result: dict = {}

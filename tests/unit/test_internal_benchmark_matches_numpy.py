@@ -5,7 +5,9 @@ peers, so the family is overdispersed and the random-effects path is taken; with
 only the stronger stands) goes through macro
 internal_benchmark compiled by dbt; every count, z-score, the winsorised overdispersion, tau^2, the adjusted
 z-score, the p-value, the funnel limits and the Benjamini-Hochberg flags are compared with oversight_reference.py,
-which computes them in numpy from the definition.
+which computes them in numpy from the definition. The officers of use of force are compared with their teammates
+(oversight_benchmark_model's peers_within), counted as the reference counts peers within a team: the officers of a
+team that leans as a whole stay within limits, and an officer who leans more than its teammates stands out.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ select * from ({{ internal_benchmark('oversight_test_events', 'unit', 'event_gro
                                      'month_start', 'oversight_test_periods') }}) as benchmark
 where event_group = 'Black'
 order by unit_id
+"""
+TEAMMATES_QUERY = """
+select * from ({{ oversight_benchmark_model('oversight_test_events', 'oversight_test_periods', {'officer': 'officer_id'},
+                                            unit_name='officer_id', peers_within=['team_code']) }}) as officers
+where ethnic_group = 'Black'
 """
 
 
@@ -47,21 +54,47 @@ def events(seed: int = 3):
     return rows
 
 
-def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path):
-    rows = events()
-    sql = compiled_inline(module_warehouse_url, MACRO_QUERY, tmp_path)
-    with connect(module_warehouse_url) as conn:
-        conn.execute("create temporary table oversight_test_events (unit text, stratum text, month_start date, "
-                     "event_group text)")
+def team_events(seed: int = 5):
+    """Three teams of four officers over four strata (two months x two shifts of one LPU), officer-defined basis:
+    every officer of team 'T1' takes Black people three times as often (in odds) as the other teams, and officer
+    'T2-4' four times as often as its teammates."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for month, shift, black in (("2024-04-01", "early", 0.15), ("2024-04-01", "night", 0.3),
+                                ("2024-05-01", "early", 0.1), ("2024-05-01", "night", 0.25)):
+        for team in ("T1", "T2", "T3"):
+            for k in range(1, 5):
+                officer = f"{team}-{k}"
+                tilt = 3.0 if team == "T1" else 4.0 if officer == "T2-4" else 1.0
+                share = black * tilt / (black * tilt + 1 - black)
+                for _ in range(int(rng.integers(15, 40))):
+                    rows.append((officer, team, "LPU", month, shift, "officer-defined",
+                                 "Black" if rng.random() < share else "White"))
+    return rows
+
+
+def benchmark(url: str, query: str, work_dir, columns: str, rows) -> list[dict]:
+    """The compiled query's rows over the events `rows` (a temporary oversight_test_events of `columns`) and one
+    financial year of two months (oversight_test_periods)."""
+    sql = compiled_inline(url, query, work_dir)
+    with connect(url) as conn:
+        conn.execute(f"create temporary table oversight_test_events ({columns})")
         with conn.cursor().copy("copy oversight_test_events from stdin") as copy:
             for row in rows:
                 copy.write_row(row)
         conn.execute("create temporary table oversight_test_periods as select 'financial_year'::text as period_type, "
-                     "date '2024-04-01' as period_start, date '2025-04-01' as period_end, month_start::date "
+                     "date '2024-04-01' as period_start, date '2025-04-01' as period_end, month_start::date, "
+                     "0 as months_partial, true as is_complete_period "
                      "from (values ('2024-04-01'), ('2024-05-01')) as months (month_start)")
         cursor = conn.execute(sql)
         names = [column.name for column in cursor.description]
-        got = [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path):
+    rows = events()
+    got = benchmark(module_warehouse_url, MACRO_QUERY, tmp_path,
+                    "unit text, stratum text, month_start date, event_group text", rows)
 
     counts = peer_counts([r[0] for r in rows], [(r[1], r[2]) for r in rows], [r[3] for r in rows], "Black")
     units = sorted(counts)
@@ -92,3 +125,28 @@ def test_internal_benchmark_matches_the_reference(module_warehouse_url, tmp_path
     assert flags["u01"] == "above_peers"
     print(f"phi {reference['phi']:.3f}, tau^2 {reference['tau2']:.4f}, flagged "
           f"{[u for u, flag in flags.items() if flag != 'within_limits']}")
+
+
+def test_officers_peers_within_their_team_are_their_teammates(module_warehouse_url, tmp_path):
+    rows = team_events()
+    got = {row["officer_id"]: row for row in benchmark(module_warehouse_url, TEAMMATES_QUERY, tmp_path,
+                                                         "officer_id text, team_code text, lpu_code text, "
+                                                         "month_start date, shift text, ethnicity_basis text, "
+                                                         "broad_ethnic_group text", rows)}
+
+    officers = [r[0] for r in rows]
+    strata = [(r[2], r[3], r[4]) for r in rows]
+    groups = [r[6] for r in rows]
+    counts = peer_counts(officers, strata, groups, "Black", peers_within=[r[1] for r in rows])
+    assert sorted(got) == sorted(counts)
+    for officer, (events_, observed, expected, variance) in counts.items():
+        row = got[officer]
+        assert (row["events"], row["observed"]) == (events_, observed)
+        np.testing.assert_allclose([float(row["expected"]), float(row["null_variance"])], [expected, variance],
+                                   rtol=1e-9)
+    flags = {officer: row["benchmark_flag"] for officer, row in got.items()}
+    print(f"against teammates: {flags}")
+    assert flags["T2-4"] == "above_peers"
+    assert all(flag == "within_limits" for officer, flag in flags.items() if officer.startswith("T1-"))
+    against_everyone = peer_counts(officers, strata, groups, "Black")
+    assert all(against_everyone[f"T1-{k}"][1] > against_everyone[f"T1-{k}"][2] for k in range(1, 5))

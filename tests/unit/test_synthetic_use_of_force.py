@@ -83,8 +83,11 @@ def test_outliers_and_the_case_mix_team_are_known(quarter):
     assert len(truth.outlier_officer_ids) == 3 and len(truth.outlier_teams) == 2
     officers = {row["officer_id"] for row in rows}
     assert set(truth.outlier_officer_ids) <= officers
-    teams_of_outliers = {row["team"] for row in rows if row["officer_id"] in truth.outlier_officer_ids}
-    assert not teams_of_outliers & set(truth.outlier_teams) and truth.case_mix_team not in truth.outlier_teams
+    outlier_reports = [row for row in rows if row["officer_id"] in truth.outlier_officer_ids]
+    teams_of_outliers = {row["team"] for row in outlier_reports}
+    assert len(teams_of_outliers) == 3 and not teams_of_outliers & set(truth.outlier_teams)
+    assert {row["lpu_code"] for row in outlier_reports} == {"BIR"}   # where most Black people live
+    assert truth.case_mix_team not in truth.outlier_teams
     case_mix = [row for row in rows if row["team"] == truth.case_mix_team]
     hours = {datetime.fromisoformat(row["incident_at"]).astimezone(ZoneInfo("Europe/London")).hour for row in case_mix}
     assert case_mix and hours <= {23, 0, 1, 2, 3, 4, 5, 6} and {row["lpu_code"] for row in case_mix} == {"BIR"}

@@ -11,8 +11,10 @@ per subject at its highest use. Body-worn video is drawn per report, with a per-
 
 Oversight truth: incidents are placed in a shift (early 07-15, late 15-23, night 23-07, London time) with a
 per-group shift mix, then given to a team working that LPU and shift, then to an officer of the team. Most teams
-and officers take subjects of every group alike; a few outlier officers and teams take Black subjects more often
-than their peers in the same LPU x month x shift (``OUTLIER_WEIGHT``, ``OUTLIER_OFFICER_WEIGHT``). One case-mix
+and officers take subjects of every group alike; a few outlier teams take Black subjects more often than the other
+teams in the same LPU x month x shift (``OUTLIER_WEIGHT``), and a few outlier officers more often than their
+teammates (``OUTLIER_OFFICER_WEIGHT``; where most Black people live, so that a year gives them enough Black
+subjects to be screened). One case-mix
 team works only nights in the LPU with the most Black residents: its raw share of Black subjects is high only
 because of where and when it works, and a benchmark against peers in the same LPU x month x shift must not flag it.
 
@@ -87,8 +89,8 @@ MENTAL_HEALTH_SHARE, PHYSICAL_IMPAIRMENT_SHARE, SELF_DEFINED_RECORDED_SHARE = 0.
 STOP_SEARCH_LINK_SHARE, CUSTODY_LINK_SHARE_OF_ARRESTS = 0.20, 0.60
 TEAMS_PER_LPU, OFFICERS_PER_TEAM, OUTLIER_WEIGHT = 4, 6, 4.0
 # An outlier officer is the first officer of 12 times as many of its team's Black subjects as a teammate: its
-# teammates attend those incidents too (their own reports), which dilutes its share against its peers (about 1.6
-# times theirs on the test night).
+# teammates attend some of those incidents too (their own reports), so its share of reports on Black subjects is
+# about 3 times theirs on the test night, not 12.
 OUTLIER_OFFICER_WEIGHT = 12.0
 CASE_MIX_LPU = "BIR"
 
@@ -116,7 +118,8 @@ class UseOfForceScenario:
     tactic_shares: per tactic and group, the share of subjects it was used on.
     subject_injury_shares, body_worn_video_shares: per group; body-worn video is per report.
     outlier_officers, outlier_teams: how many of each take Black subjects more often than their peers
-        (teams OUTLIER_WEIGHT times, officers OUTLIER_OFFICER_WEIGHT times as often as a teammate).
+        (teams OUTLIER_WEIGHT times as often as another team, officers OUTLIER_OFFICER_WEIGHT times as often as a
+        teammate).
     """
 
     seed: int
@@ -218,17 +221,20 @@ def _population(seeds: Path, census_year: int) -> dict[tuple[str, str], int]:
     return dict(population)
 
 
-def _teams(lpus: Iterable[str], outlier_teams: int, outlier_officers: int
+def _teams(lpus: Iterable[str], outlier_teams: int, outlier_officers: int, black_residents: Mapping[str, int]
            ) -> tuple[list[_Team], tuple[str, ...], tuple[str, ...], str]:
     """Response teams in every LPU working every shift, plus the case-mix team (nights in CASE_MIX_LPU only).
-    The outliers are the first teams of the first LPUs and the last officer of the teams after them."""
+    The outlier teams are the first teams of the first LPUs; the outlier officers are the last officer of each
+    other team, the teams of the LPU with the most Black residents first (a Dudley team meets about five Black
+    subjects a year, too few for any of its officers to be screened)."""
     teams = [_Team(f"{lpu}-RESP-{number}", lpu, SHIFTS,
                    tuple(f"UOF-{lpu}-{number}-{officer:02d}" for officer in range(1, OFFICERS_PER_TEAM + 1)))
              for lpu in lpus for number in range(1, TEAMS_PER_LPU + 1)]
     case_mix = _Team(f"{CASE_MIX_LPU}-NIGHT", CASE_MIX_LPU, ("night",),
                      tuple(f"UOF-{CASE_MIX_LPU}-N-{officer:02d}" for officer in range(1, OFFICERS_PER_TEAM + 1)))
     outlier_team_codes = tuple(team.code for team in teams[::TEAMS_PER_LPU][:outlier_teams])
-    officer_teams = [team for team in teams[2::TEAMS_PER_LPU] if team.code not in outlier_team_codes]
+    officer_teams = sorted((team for team in teams if team.code not in outlier_team_codes),
+                           key=lambda team: -black_residents[team.lpu])
     outlier_officer_ids = tuple(team.officers[-1] for team in officer_teams[:outlier_officers])
     return [*teams, case_mix], outlier_team_codes, outlier_officer_ids, case_mix.code
 
@@ -315,8 +321,8 @@ def generate_use_of_force(scenario: UseOfForceScenario, out_dir: str | os.PathLi
     out.mkdir(parents=True, exist_ok=True)
     population = _population(seeds, scenario.census_year)
     lpus = sorted({lpu for lpu, _ in population})
-    teams, outlier_teams, outlier_officers, case_mix_team = _teams(lpus, scenario.outlier_teams,
-                                                                   scenario.outlier_officers)
+    teams, outlier_teams, outlier_officers, case_mix_team = _teams(
+        lpus, scenario.outlier_teams, scenario.outlier_officers, {lpu: population[lpu, "Black"] for lpu in lpus})
     searches = _linkable(stop_search_files, "record_id", "searched_at", "lpu_code", seeds)
     detentions = _linkable(custody_files, "detention_id", "arrived_at", "arresting_lpu", seeds)
     self_defined = {group: [row["source_value"] for row in _read_seed(seeds, "ethnicity_source_values.csv")
