@@ -81,6 +81,8 @@
         window peer_stratum as (partition by {{ stratum | join(', ') }}, event_group)
     ),
 
+    {#- double precision: the funnel's sqrt, powers and sums run on these; numeric made the oversight marts the
+        slowest of the build -#}
     stratum_terms as (
         select
             {{ keys | join(', ') }},
@@ -88,36 +90,56 @@
             case when peer_events > 0 then events else 0 end as events,
             case when peer_events = 0 then events else 0 end as events_without_peers,
             case when peer_events > 0 then group_events else 0 end as observed,
-            case when peer_events > 0 then events * peer_group_events::numeric / peer_events else 0 end as expected,
-            case when peer_events > 0 then events * (peer_group_events::numeric / peer_events)
-                * (1 - peer_group_events::numeric / peer_events) * (1 + events::numeric / peer_events) else 0 end
-                as null_variance
+            case when peer_events > 0 then events * peer_group_events::double precision / peer_events else 0 end
+                as expected,
+            case when peer_events > 0 then events * (peer_group_events::double precision / peer_events)
+                * (1 - peer_group_events::double precision / peer_events) * (1 + events::double precision / peer_events)
+                else 0 end as null_variance
         from with_peers
+    ),
+
+    {#- a unit's strata of one month summed before the months are spread over their periods (each month is in
+        up to 15: its month, quarter, financial year and twelve rolling windows) -#}
+    month_terms as (
+        select
+            {%- for column in partition %}
+            {{ column }},
+            {%- endfor %}
+            {{ month }},
+            unit_id,
+            event_group,
+            sum(events) as events,
+            sum(events_without_peers) as events_without_peers,
+            sum(observed) as observed,
+            sum(expected) as expected,
+            sum(null_variance) as null_variance
+        from stratum_terms
+        group by {% for column in partition %}{{ column }}, {% endfor %}{{ month }}, unit_id, event_group
     ),
 
     period_terms as (
         select
             {%- for column in partition %}
-            stratum_terms.{{ column }},
+            month_terms.{{ column }},
             {%- endfor %}
             periods.period_type,
             periods.period_start,
             periods.period_end,
-            stratum_terms.unit_id,
-            stratum_terms.event_group,
-            sum(stratum_terms.events)::bigint as events,
-            sum(stratum_terms.events_without_peers)::bigint as events_without_peers,
-            sum(stratum_terms.observed)::bigint as observed,
-            sum(stratum_terms.expected) as expected,
-            sum(stratum_terms.null_variance) as null_variance
-        from stratum_terms
-        inner join {{ periods }} as periods on stratum_terms.{{ month }} = periods.month_start
+            month_terms.unit_id,
+            month_terms.event_group,
+            sum(month_terms.events)::bigint as events,
+            sum(month_terms.events_without_peers)::bigint as events_without_peers,
+            sum(month_terms.observed)::bigint as observed,
+            sum(month_terms.expected) as expected,
+            sum(month_terms.null_variance) as null_variance
+        from month_terms
+        inner join {{ periods }} as periods on month_terms.{{ month }} = periods.month_start
         group by
             {%- for column in partition %}
-            stratum_terms.{{ column }},
+            month_terms.{{ column }},
             {%- endfor %}
-            periods.period_type, periods.period_start, periods.period_end, stratum_terms.unit_id,
-            stratum_terms.event_group
+            periods.period_type, periods.period_start, periods.period_end, month_terms.unit_id,
+            month_terms.event_group
     )
 
     select * from period_terms
