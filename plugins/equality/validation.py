@@ -14,6 +14,7 @@ Great Expectations is imported inside the functions only: the Airflow DAG import
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -216,10 +217,16 @@ def _hide_progress_bars(context) -> None:
 
 
 class _Validator:
-    """A GX context (the process's in-memory one, or a file project under ``gx_root``) with a data source for one
-    warehouse, for any number of suites."""
+    """Validates suites against one warehouse through a GX data source: the process's in-memory context's, or,
+    with a ``gx_root``, the file project's there (so Data Docs name the batches as they always have).
 
-    def __init__(self, warehouse_url: str, gx_root: Path | None):
+    The suites run through GX's ``Validator`` on a whole-table batch, so nothing is persisted per suite: a
+    file project is written once when the validator is made (its data source with a table asset per suite,
+    one save of great_expectations.yml rather than two per table) and then only what Data Docs read (the
+    suites, when they changed, and each validation result).
+    """
+
+    def __init__(self, warehouse_url: str, gx_root: Path | None, suite_files: Iterable[SuiteFile]):
         # GX logs a line per expectation at INFO and draws tqdm bars: keep Airflow task logs readable.
         gx_logger = logging.getLogger("great_expectations")
         if gx_logger.level == logging.NOTSET:
@@ -231,7 +238,7 @@ class _Validator:
 
         self.warehouse_url = warehouse_url
         self.gx_root = Path(gx_root) if gx_root is not None else None
-        self._runs: list = []
+        self._result_keys: list = []
         if self.gx_root is None:
             self.context = _ephemeral_context()
             name = f"{DATASOURCE_NAME}_{hashlib.sha256(warehouse_url.encode()).hexdigest()[:12]}"
@@ -243,8 +250,10 @@ class _Validator:
         self.context = gx.get_context(mode="file", project_root_dir=str(self.gx_root))
         os.environ[URL_VARIABLE] = _sqlalchemy_url(warehouse_url)
         _hide_progress_bars(self.context)
+        tables = sorted({(suite_file.schema, suite_file.table) for suite_file in suite_files})
         self.datasource = self.context.data_sources.add_or_update_postgres(
-            name=DATASOURCE_NAME, connection_string="${" + URL_VARIABLE + "}")
+            name=DATASOURCE_NAME, connection_string="${" + URL_VARIABLE + "}",
+            assets=[_whole_table_asset(schema, table) for schema, table in tables])
 
     def _batch_definition(self, schema: str, table: str):
         asset_name = f"{schema}.{table}"
@@ -258,8 +267,8 @@ class _Validator:
             return asset.add_batch_definition_whole_table(BATCH_DEFINITION_NAME)
 
     def run(self, suite_file: SuiteFile, run_id: str, parameters: dict | None, *, docs: bool = True) -> SuiteResult:
-        import great_expectations as gx
         from great_expectations.core.run_identifier import RunIdentifier
+        from great_expectations.validator.v1_validator import Validator
 
         from equality.errors import ConfigurationError
 
@@ -271,15 +280,11 @@ class _Validator:
                 f"suite {suite_file.name} ({suite_file.path.name}) needs suite parameter(s) {', '.join(missing)}; "
                 f"see expectations/README.md")
 
-        document = dict(suite_file.document)
-        document.pop("id", None)
-        suite = gx.ExpectationSuite(name=suite_file.name, expectations=document["expectations"],
-                                    meta=document.get("meta"))
-        suite = self.context.suites.add_or_update(suite)
-        definition = self.context.validation_definitions.add_or_update(gx.ValidationDefinition(
-            name=suite_file.name, data=self._batch_definition(suite_file.schema, suite_file.table), suite=suite))
-        gx_run_id = RunIdentifier(run_name=run_id)
-        outcome = definition.run(expectation_parameters=resolved, result_format=RESULT_FORMAT, run_id=gx_run_id)
+        suite = _expectation_suite(suite_file)
+        gx_run_id = RunIdentifier(run_name=run_id)  # its run_time, now, is the validation time Data Docs show
+        validator = Validator(batch_definition=self._batch_definition(suite_file.schema, suite_file.table),
+                              result_format=RESULT_FORMAT)
+        outcome = validator.validate_expectation_suite(suite, resolved)
 
         rows, failures = [], []
         for result in outcome.results:
@@ -295,27 +300,84 @@ class _Validator:
                 failures.append(failure)
         _record(self.warehouse_url, run_id, suite_file, rows)
 
-        self._runs.append((suite_file.name, gx_run_id))
+        if self.gx_root is not None:
+            self._keep_for_docs(suite, outcome, gx_run_id, validator.active_batch_id)
         docs_path = self.build_docs() if docs else None
         return SuiteResult(suite_name=suite_file.name, schema=suite_file.schema, table=suite_file.table,
                            success=bool(outcome.success) and not failures, evaluated=len(outcome.results),
                            failures=failures, data_docs_path=docs_path,
                            seconds=round(time.perf_counter() - started, 3))
 
+    def _keep_for_docs(self, suite, outcome, gx_run_id, batch_id) -> None:
+        """Store a validation result in the file project as ``ValidationDefinition.run`` would, and the suite
+        it checked if the project's copy differs (the Data Docs index lists the project's suites)."""
+        from great_expectations.data_context.types.resource_identifiers import (
+            ExpectationSuiteIdentifier, ValidationResultIdentifier)
+
+        if _suite_changed(self.context.expectations_store, suite):
+            self.context.suites.add_or_update(copy.deepcopy(suite))
+        outcome.meta.update(run_id=gx_run_id, validation_time=gx_run_id.run_time, checkpoint_id=None,
+                            batch_parameters=None)
+        key = ValidationResultIdentifier(expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite.name),
+                                         run_id=gx_run_id, batch_identifier=batch_id)
+        self.context.validation_results_store.set(key, outcome)
+        self._result_keys.append(key)
+
     def build_docs(self) -> str | None:
         """Render the pages of the suites run so far (older pages stay as they are) and the index.
 
         Returns the index.html path, or None without a gx_root.
         """
-        if self.gx_root is None or not self._runs:
+        if self.gx_root is None or not self._result_keys:
             return None
-        runs = {(name, run_id.run_name, run_id.run_time) for name, run_id in self._runs}
-        keys = [key for key in self.context.validation_results_store.list_keys()
-                if (key.expectation_suite_identifier.name, key.run_id.run_name, key.run_id.run_time) in runs]
-        urls = self.context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=keys or None)
-        self._runs.clear()
+        urls = self.context.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=self._result_keys)
+        self._result_keys = []
         url = urls.get(DOCS_SITE)
         return url.removeprefix("file://") if url else None
+
+
+def _whole_table_asset(schema: str, table: str) -> dict:
+    """A table asset named ``<schema>.<table>`` with its whole-table batch definition, as a data source's
+    ``assets`` entry (so every asset is registered with the data source in one save)."""
+    return {"type": "table", "name": f"{schema}.{table}", "table_name": table, "schema_name": schema,
+            "batch_definitions": [{"name": BATCH_DEFINITION_NAME}]}
+
+
+@functools.cache
+def _suite_from_json(text: str):
+    """The suite a suite file's JSON describes (cached by the callers' key: the file's content)."""
+    import great_expectations as gx
+
+    document = json.loads(text)
+    return gx.ExpectationSuite(name=document["name"], expectations=document["expectations"],
+                               meta=document.get("meta"))
+
+
+def _expectation_suite(suite_file: SuiteFile):
+    """The suite file as a GX ExpectationSuite, built once per process for each content of the file: building
+    one parses every expectation through pydantic. Callers that persist it pass a copy (a store writes ids
+    into the suite it saves)."""
+    document = {key: value for key, value in suite_file.document.items() if key != "id"}
+    return _suite_from_json(json.dumps(document, sort_keys=True))
+
+
+def _suite_changed(store, suite) -> bool:
+    """Whether the file project holds no copy of this suite, or one that differs in more than its ids.
+
+    ``context.suites.add_or_update`` compares every expectation with every stored one through pydantic
+    (seconds per suite); comparing the serialised forms is enough to skip the unchanged suites of a night.
+    """
+    key = store.get_key(name=suite.name)
+    if not store.has_key(key):
+        return True
+    stored = json.loads(store.store_backend.get(store.key_to_tuple(key)))
+    return _without_ids(stored) != _without_ids(json.loads(store.serialize(suite)))
+
+
+def _without_ids(suite: dict) -> dict:
+    return {**{key: value for key, value in suite.items() if key != "id"},
+            "expectations": [{key: value for key, value in expectation.items() if key != "id"}
+                             for expectation in suite.get("expectations", [])]}
 
 
 # ------------------------------------------------------------------------------------------------ results
@@ -442,7 +504,8 @@ def run_suite(warehouse_url: str, suite_path: Path, *, run_id: str, parameters: 
     Failed expectations are reported in the result, not raised. A suite that cannot run (unreadable file,
     missing suite parameter) raises ConfigurationError.
     """
-    return _Validator(warehouse_url, gx_root).run(SuiteFile.load(suite_path), run_id, parameters)
+    suite_file = SuiteFile.load(suite_path)
+    return _Validator(warehouse_url, gx_root, [suite_file]).run(suite_file, run_id, parameters)
 
 
 def validate(warehouse_url: str, suite_paths: Iterable[Path], *, run_id: str,
@@ -457,7 +520,7 @@ def validate(warehouse_url: str, suite_paths: Iterable[Path], *, run_id: str,
 
     suite_files = [SuiteFile.load(path) for path in suite_paths]
     started = time.perf_counter()
-    validator = _Validator(warehouse_url, gx_root)
+    validator = _Validator(warehouse_url, gx_root, suite_files)
     log.info("Great Expectations ready in %.1f s", time.perf_counter() - started)
     results = []
     for suite_file in suite_files:
