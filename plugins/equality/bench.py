@@ -82,7 +82,7 @@ def _child_load(url: str, folder: str, key: str) -> None:
 
 def _workforce_benchmark(url: str, folder: Path, key: str) -> dict:
     """The HR extract of a force of 12,000 people over 10 years: our load against bare COPY of the same files."""
-    from equality.synthetic_workforce import bench_scenario, generate_workforce
+    from equality.sources.hr.synthetic import bench_scenario, generate_workforce
 
     extract = generate_workforce(bench_scenario(), folder)
     by_contract: dict[str, tuple[SourceContract, list[Path]]] = {}
@@ -106,8 +106,8 @@ def _workforce_benchmark(url: str, folder: Path, key: str) -> dict:
 def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
                   custody_detentions: int = DEFAULT_CUSTODY_DETENTIONS, workforce: bool = True) -> dict:
     from equality import nightly
-    from equality.synthetic import Scenario, generate
-    from equality.synthetic_custody import generate_custody, scenario_a
+    from equality.sources.custody.synthetic import generate_custody, scenario_a
+    from equality.sources.stop_search.synthetic import Scenario, generate
 
     url = _fresh_database(warehouse_url(settings))
     with tempfile.TemporaryDirectory(prefix="equality-bench-") as folder:

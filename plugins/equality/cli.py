@@ -127,7 +127,7 @@ def cmd_warehouse(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from equality.synthetic import Scenario, generate
+    from equality.sources.stop_search.synthetic import Scenario, generate
 
     if args.start >= args.end:
         raise ConfigurationError(f"--start {args.start} is not before --end {args.end}: give a start date before the end")

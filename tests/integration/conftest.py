@@ -8,14 +8,14 @@ from datetime import date
 
 import pytest
 
-from equality.sources.hr import DEMO_WORKFORCE
 from equality.schema import bootstrap
+from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.hr import DEMO_WORKFORCE
+from equality.sources.hr.synthetic import demo_scenario, generate_workforce
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
 from equality.sources.use_of_force.synthetic import generate_use_of_force
-from equality.synthetic import Scenario, generate
-from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
-from equality.synthetic_custody import generate_custody, scenario_a
-from equality.synthetic_workforce import demo_scenario, generate_workforce
 from equality.warehouse import connect
 from nights import DETENTION_RATIOS, custody_night, run_night_in_new_database
 from warehouse_databases import drop_database

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.hr.synthetic import demo_scenario, generate_workforce
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
 from equality.sources.use_of_force.synthetic import generate_use_of_force
-from equality.synthetic import Scenario, generate
-from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
-from equality.synthetic_custody import generate_custody, scenario_a
-from equality.synthetic_workforce import demo_scenario, generate_workforce
 
 START, END = date(2023, 4, 1), date(2025, 3, 31)
 

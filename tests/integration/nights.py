@@ -11,8 +11,8 @@ import pytest
 
 from equality import nightly
 from equality.config import Settings
-from equality.synthetic import Scenario, generate
-from equality.synthetic_custody import generate_custody
+from equality.sources.custody.synthetic import generate_custody
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.warehouse import connect
 from warehouse_databases import create_database
 

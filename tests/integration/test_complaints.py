@@ -1,8 +1,8 @@
 """Complaints and misconduct end to end: one synthetic night with all four sources (stop-searches, detentions,
 the workforce, and complaints linked to them), through the nightly spine, then the marts against what is known.
 
-Injected (equality.synthetic_complaints defaults): stop-searches of Black people lead to complaints 1.5 times as
-often as those of White people; allegations from Black complainants are upheld at half the White rate; Asian
+Injected (equality.sources.complaints.synthetic defaults): stop-searches of Black people lead to complaints 1.5
+times as often as those of White people; allegations from Black complainants are upheld at half the White rate; Asian
 officers enter misconduct proceedings twice as often as White officers.
 """
 

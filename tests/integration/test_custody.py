@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from equality.synthetic_custody import scenario_b
+from equality.sources.custody.synthetic import scenario_b
 from equality.warehouse import connect
 from nights import DETENTION_RATIOS, custody_night, query
 from warehouse_databases import drop_database
@@ -114,7 +114,7 @@ def test_a_release_before_the_arrival_is_quarantined_and_the_rest_loads(warehous
     from equality.config import SEEDS_DIR
     from equality.ingest import load_file
     from equality.schema import bootstrap
-    from equality.synthetic_custody import CUSTODY_COLUMNS
+    from equality.sources.custody.synthetic import CUSTODY_COLUMNS
 
     good = ["CD-1", "P1", "STEELHOUSE", "2024-05-01T10:00:00+00:00", "2024-05-01T20:00:00+00:00", "30", "M", "B1",
             "IC3", "DRUG_OFFENCES", "BIR", "false", "", "false", "false", "", "false", "CHARGED_BAILED",

@@ -20,16 +20,16 @@ import psycopg
 import pytest
 
 from equality import nightly
-from equality.sources import by_name, contracts
 from equality.config import Settings
 from equality.errors import RejectedFiles, ValidationFailed
 from equality.orchestration import airflow_environment
 from equality.published_schema import published_tables
 from equality.schema import BI_ROLE, ensure_login
-from equality.synthetic import Scenario, generate
-from equality.synthetic_custody import generate_custody, scenario_a
-from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
-from equality.synthetic_workforce import demo_scenario, generate_workforce
+from equality.sources import by_name, contracts
+from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.hr.synthetic import demo_scenario, generate_workforce
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.warehouse import connect, describe
 from nights import query
 from warehouse_databases import clone_database, drop_database

@@ -19,7 +19,7 @@ from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import ANALYST_ROLE, BI_ROLE, PROFESSIONAL_STANDARDS_ROLE, READ_ROLE_LIMITS, ensure_login
 from equality.sources import by_name
-from equality.synthetic import Scenario, generate
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.warehouse import connect, describe
 from nights import query, run_night_in_new_database
 from warehouse_databases import drop_database

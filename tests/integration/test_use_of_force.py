@@ -13,10 +13,10 @@ import pytest
 
 from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.headline import headline
 from equality.sources.use_of_force.synthetic import UseOfForceScenario, generate_use_of_force
-from equality.synthetic import Scenario, generate
-from equality.synthetic_custody import generate_custody, scenario_a
 from equality.warehouse import connect
 from nights import query, run_night_in_new_database
 from warehouse_databases import drop_database

@@ -2,7 +2,7 @@
 Midlands Police over three financial years, with injected disparities) through the nightly spine, then the marts against what is known:
 hand counts from the delivered files, and the injected ratios (each inside the mart's 95% interval).
 
-Injected (equality.synthetic_workforce defaults): Black candidates pass the assessment centre at 0.7 times
+Injected (equality.sources.hr.synthetic defaults): Black candidates pass the assessment centre at 0.7 times
 the White rate; Black officers leave at 1.5 times the White rate; vetting refuses Black applicants 1.8 times
 and Asian applicants 1.3 times as often as White applicants.
 """

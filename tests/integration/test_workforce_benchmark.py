@@ -17,7 +17,7 @@ from equality import transform
 from equality.config import SEEDS_DIR
 from equality.ingest import delivered_files, load_files
 from equality.schema import bootstrap
-from equality.synthetic_workforce import demo_scenario, generate_workforce
+from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 from equality.warehouse import connect
 
 pytestmark = pytest.mark.slow

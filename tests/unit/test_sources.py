@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from equality.sources import by_name, code_list_named, contract_for, contracts, registry
 
 
@@ -30,3 +34,16 @@ def test_a_file_name_finds_its_contract_and_an_unknown_one_none():
     assert contract_for("custody_2024-05-01.csv").raw_table == "custody_detentions"
     assert contract_for("2024-05-west-midlands-stop-and-search.csv").raw_table == "police_uk_stop_search"
     assert contract_for("notes.csv") is None
+
+
+def test_production_code_imports_no_synthetic_generator():
+    """Ingest, the nightly run, validation, transform, publish and the registry never load a generator or the
+    toolkit: only ``Source.demo``, ``equality generate``, ``equality bench`` and tests do, inside a function."""
+    production = ["equality.ingest", "equality.nightly", "equality.orchestration", "equality.validation",
+                  "equality.transform", "equality.publish", "equality.raw_suites", "equality.cli"]
+    script = (f"import sys, importlib\nfor name in {production!r}:\n    importlib.import_module(name)\n"
+              "import equality.sources\nequality.sources.registry()\n"
+              "print(sorted(m for m in sys.modules if m.endswith('.synthetic') or m.endswith('synthetic_toolkit')))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout.strip()
+    assert loaded == "[]"

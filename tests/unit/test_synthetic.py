@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from equality import synthetic
-from equality.synthetic import BROAD_GROUPS, FORCE_STOP_SEARCH_COLUMNS, Scenario, generate
+from equality.sources.stop_search.synthetic import FORCE_STOP_SEARCH_COLUMNS, LPU_GEOGRAPHY, Scenario, generate
+from equality.sources.synthetic_toolkit import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract
 
-SEEDS = synthetic.DEFAULT_SEEDS_DIR
+SEEDS = DEFAULT_SEEDS_DIR
 YEAR_2023 = dict(start=date(2023, 1, 1), end=date(2023, 12, 31))
 
 
@@ -63,7 +63,7 @@ def assert_ratio_recovered(rows: pd.DataFrame, group: str, injected: float, lpu:
 
 
 @pytest.fixture(scope="module")
-def year_2023(tmp_path_factory) -> synthetic.GeneratedExtract:
+def year_2023(tmp_path_factory) -> GeneratedByContract:
     if not (SEEDS / "census_population.csv").exists():
         pytest.fail(f"the reference seeds are missing from {SEEDS}")
     return generate(Scenario(seed=2023, **YEAR_2023), tmp_path_factory.mktemp("year_2023"), seeds_dir=SEEDS)
@@ -174,7 +174,7 @@ def test_each_file_is_in_time_order(year_2023):
 
 def test_coordinates_fall_in_a_box_around_their_local_policing_unit(rows_2023):
     for lpu, rows in rows_2023.groupby("lpu_code"):
-        lat0, lon0, half_lat, half_lon, _, _ = synthetic.LPU_GEOGRAPHY[lpu]
+        lat0, lon0, half_lat, half_lon, _, _ = LPU_GEOGRAPHY[lpu]
         assert rows["latitude"].astype(float).between(lat0 - half_lat, lat0 + half_lat).all(), lpu
         assert rows["longitude"].astype(float).between(lon0 - half_lon, lon0 + half_lon).all(), lpu
 

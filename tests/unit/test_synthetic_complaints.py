@@ -17,10 +17,11 @@ from equality.contracts import allowed_values
 from equality.sources import contract_for
 
 from equality.sources.complaints.contracts import COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, Scenario, generate
-from equality.synthetic_complaints import (ComplaintsScenario, complaints_demo_scenario, generate_complaints)
-from equality.synthetic_custody import generate_custody, scenario_a
-from equality.synthetic_workforce import demo_scenario, generate_workforce
+from equality.sources.complaints.synthetic import (ComplaintsScenario, complaints_demo_scenario, generate_complaints)
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.hr.synthetic import demo_scenario, generate_workforce
+from equality.sources.stop_search.synthetic import Scenario, generate
+from equality.sources.synthetic_toolkit import BROAD_GROUPS, DEFAULT_SEEDS_DIR
 
 SEEDS = DEFAULT_SEEDS_DIR
 CONTRACTS = (COMPLAINT_CASES, COMPLAINT_ALLEGATIONS, MISCONDUCT_PROCEEDINGS)

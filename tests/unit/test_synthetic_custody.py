@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from equality.sources.custody.contracts import CUSTODY_DETENTIONS
-from equality.synthetic_custody import (CUSTODY_COLUMNS, CustodyScenario, generate_custody, scenario_a,
+from equality.sources.custody.synthetic import (CUSTODY_COLUMNS, CustodyScenario, generate_custody, scenario_a,
                                         scenario_b)
 
 QUARTER = dict(start=date(2024, 4, 1), end=date(2024, 6, 30))

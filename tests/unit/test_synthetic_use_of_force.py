@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.contracts import USE_OF_FORCE_REPORTS
 from equality.sources.use_of_force.synthetic import (CED_USES, COLUMNS, UseOfForceScenario, generate_use_of_force,
                                                      redeliver_month)
-from equality.synthetic import Scenario, generate
-from equality.synthetic_custody import generate_custody, scenario_a
 
 QUARTER = dict(start=date(2024, 4, 1), end=date(2024, 6, 30))
 

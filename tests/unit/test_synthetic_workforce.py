@@ -17,9 +17,9 @@ from equality.contracts import allowed_values, contract_parameters
 from equality.sources import contract_for
 
 from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR
-from equality.synthetic_workforce import (GROUP_LABELS, PROMOTION_STAGES, RECRUITMENT_STAGES, WorkforceScenario,
+from equality.sources.hr.synthetic import (GROUP_LABELS, PROMOTION_STAGES, RECRUITMENT_STAGES, WorkforceScenario,
                                           demo_scenario, generate_workforce)
+from equality.sources.synthetic_toolkit import BROAD_GROUPS, DEFAULT_SEEDS_DIR
 
 SEEDS = DEFAULT_SEEDS_DIR
 HR_CONTRACTS = (HR_PEOPLE, HR_EVENTS, HR_PROCESS_STAGES, HR_VETTING)

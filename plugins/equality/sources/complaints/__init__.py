@@ -13,7 +13,7 @@ from equality.sources.complaints.headline import headline
 
 def demo(landing: Path, earlier: Mapping[str, Delivery]) -> Delivery:
     """Complaints about the demo's searches and detentions, naming the demo's officers."""
-    from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
+    from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
 
     extract = generate_complaints(
         complaints_demo_scenario(), landing, stop_search_files=list(earlier["stop_search"].files),

@@ -15,7 +15,7 @@ def demo(landing: Path, earlier: Mapping[str, Delivery]) -> Delivery:
     """Two financial years of detentions, with scenario A's injected disparities."""
     from datetime import date
 
-    from equality.synthetic_custody import generate_custody, scenario_a
+    from equality.sources.custody.synthetic import generate_custody, scenario_a
 
     extract = generate_custody(scenario_a(start=date(2023, 4, 1), end=date(2025, 3, 31)), landing)
     return Delivery(tuple(extract.files), f"{extract.row_count:,} detentions")

@@ -17,7 +17,7 @@ DEMO_WORKFORCE = {"OFFICER": 6_500, "STAFF": 3_700, "PCSO": 450, "SPECIAL": 300}
 
 
 def demo(landing: Path, earlier: Mapping[str, Delivery]) -> Delivery:
-    from equality.synthetic_workforce import demo_scenario, generate_workforce
+    from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 
     extract = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
     return Delivery(tuple(extract.files), f"{extract.row_count:,} HR rows")

@@ -16,7 +16,7 @@ def demo(landing: Path, earlier: Mapping[str, Delivery]) -> Delivery:
     """Nine financial years of searches (so rolling windows and the Census 2011/2021 switch are all shown)."""
     from datetime import date
 
-    from equality.synthetic import Scenario, generate
+    from equality.sources.stop_search.synthetic import Scenario, generate
 
     extract = generate(Scenario(seed=2026, start=date(2016, 4, 1), end=date(2025, 3, 31)), landing)
     return Delivery(tuple(extract.files), f"{extract.row_count:,} searches")

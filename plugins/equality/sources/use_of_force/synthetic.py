@@ -37,10 +37,12 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from equality.synthetic import BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, expected_rate_ratio
+from equality.sources.synthetic_toolkit import (BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, GeneratedByContract,
+                                                expected_rate_ratio, headers, non_negative_by_group, read_seed,
+                                                replacing)
 from equality.sources.use_of_force.contracts import TACTICS, USE_OF_FORCE_REPORTS
 
-COLUMNS: tuple[str, ...] = tuple(USE_OF_FORCE_REPORTS.column_names)
+COLUMNS: tuple[str, ...] = headers(USE_OF_FORCE_REPORTS)
 LONDON = ZoneInfo("Europe/London")
 SHIFTS: tuple[str, ...] = ("early", "late", "night")
 SHIFT_START_HOUR = MappingProxyType({"early": 7, "late": 15, "night": 23})
@@ -95,16 +97,6 @@ OUTLIER_OFFICER_WEIGHT = 12.0
 CASE_MIX_LPU = "BIR"
 
 
-def _by_group(name: str, given: Mapping[str, float], default: Mapping[str, float]) -> Mapping[str, float]:
-    unknown = set(given) - set(BROAD_GROUPS)
-    if unknown:
-        raise ValueError(f"{name}: unknown broad group(s) {sorted(unknown)}; expected some of {BROAD_GROUPS}")
-    values = {group: float(given.get(group, default[group])) for group in BROAD_GROUPS}
-    if any(not value >= 0 for value in values.values()):
-        raise ValueError(f"{name}: values must be >= 0")
-    return MappingProxyType(values)
-
-
 @dataclass(frozen=True)
 class UseOfForceScenario:
     """What the synthetic force did: the truth the use-of-force marts should recover.
@@ -140,12 +132,12 @@ class UseOfForceScenario:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen dataclass)
         if self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
-        set_("subject_rate_ratios", _by_group("subject_rate_ratios", self.subject_rate_ratios,
+        set_("subject_rate_ratios", non_negative_by_group("subject_rate_ratios", self.subject_rate_ratios,
                                               DEFAULT_SUBJECT_RATIOS))
-        set_("ced_shares", _by_group("ced_shares", self.ced_shares, DEFAULT_CED_SHARES))
-        set_("subject_injury_shares", _by_group("subject_injury_shares", self.subject_injury_shares,
+        set_("ced_shares", non_negative_by_group("ced_shares", self.ced_shares, DEFAULT_CED_SHARES))
+        set_("subject_injury_shares", non_negative_by_group("subject_injury_shares", self.subject_injury_shares,
                                                 DEFAULT_SUBJECT_INJURY))
-        set_("body_worn_video_shares", _by_group("body_worn_video_shares", self.body_worn_video_shares,
+        set_("body_worn_video_shares", non_negative_by_group("body_worn_video_shares", self.body_worn_video_shares,
                                                  DEFAULT_BODY_WORN_VIDEO))
         if set(self.ced_highest) - set(CED_USES[1:]) or abs(sum(self.ced_highest.values()) - 1) > 1e-9:
             raise ValueError(f"ced_highest: weights over {CED_USES[1:]} summing to 1")
@@ -153,7 +145,7 @@ class UseOfForceScenario:
         if unknown:
             raise ValueError(f"tactic_shares: unknown tactic(s) {sorted(unknown)}; expected some of {TACTICS}")
         set_("tactic_shares", MappingProxyType({
-            tactic: _by_group(f"tactic_shares[{tactic!r}]",
+            tactic: non_negative_by_group(f"tactic_shares[{tactic!r}]",
                               self.tactic_shares.get(tactic, DEFAULT_GROUP_TACTIC_SHARES.get(tactic, {})),
                               {group: DEFAULT_TACTIC_SHARES[tactic] for group in BROAD_GROUPS})
             for tactic in TACTICS}))
@@ -190,13 +182,6 @@ class UseOfForceTruth:
 
 
 @dataclass(frozen=True)
-class GeneratedUseOfForce:
-    files: list[Path]
-    row_count: int
-    truth: UseOfForceTruth
-
-
-@dataclass(frozen=True)
 class _Team:
     code: str
     lpu: str
@@ -204,18 +189,13 @@ class _Team:
     officers: tuple[str, ...]
 
 
-def _read_seed(seeds: Path, name: str) -> list[dict[str, str]]:
-    with open(seeds / name, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def _population(seeds: Path, census_year: int) -> dict[tuple[str, str], int]:
     """Usual residents by (LPU, broad group), from the seeds the marts' denominators come from."""
-    la_of = {row["la_code"]: row["lpu_code"] for row in _read_seed(seeds, "local_policing_units.csv")}
+    la_of = {row["la_code"]: row["lpu_code"] for row in read_seed(seeds, "local_policing_units.csv")}
     broad_of = {row["ethnic_group_code"]: row["broad_ethnic_group"]
-                for row in _read_seed(seeds, "ethnic_groups.csv")}
+                for row in read_seed(seeds, "ethnic_groups.csv")}
     population: Counter = Counter({(lpu, group): 0 for lpu in la_of.values() for group in BROAD_GROUPS})
-    for row in _read_seed(seeds, "census_population.csv"):
+    for row in read_seed(seeds, "census_population.csv"):
         if row["census_year"] == str(census_year) and row["la_code"] in la_of and row["ethnic_group_code"] in broad_of:
             population[la_of[row["la_code"]], broad_of[row["ethnic_group_code"]]] += int(row["population"].replace(",", ""))
     return dict(population)
@@ -250,7 +230,7 @@ def _months(start: date, end: date) -> list[date]:
 def _linkable(paths: Iterable[Path], id_column: str, at_column: str, lpu_column: str, seeds: Path
               ) -> dict[tuple[date, str, str], list[str]]:
     """Record ids of other extracts by (month, LPU, officer-observed broad group), in file order."""
-    broad_of = {row["source_value"]: row["broad_ethnic_group"] for row in _read_seed(seeds, "ethnicity_source_values.csv")
+    broad_of = {row["source_value"]: row["broad_ethnic_group"] for row in read_seed(seeds, "ethnicity_source_values.csv")
                 if row["source_system"] == "force_officer_observed"}
     pools: dict[tuple[date, str, str], list[str]] = defaultdict(list)
     for path in paths:
@@ -314,7 +294,7 @@ def _subject_rows(rng: np.random.Generator, scenario: UseOfForceScenario, group:
 
 def generate_use_of_force(scenario: UseOfForceScenario, out_dir: str | os.PathLike, *,
                           stop_search_files: Iterable[Path] = (), custody_files: Iterable[Path] = (),
-                          seeds_dir: str | os.PathLike | None = None) -> GeneratedUseOfForce:
+                          seeds_dir: str | os.PathLike | None = None) -> GeneratedByContract[UseOfForceTruth]:
     """Write ``use_of_force_<YYYY-MM>.csv`` for every month of the scenario into out_dir, with the truth."""
     seeds = Path(seeds_dir) if seeds_dir is not None else DEFAULT_SEEDS_DIR
     out = Path(out_dir)
@@ -325,7 +305,7 @@ def generate_use_of_force(scenario: UseOfForceScenario, out_dir: str | os.PathLi
         lpus, scenario.outlier_teams, scenario.outlier_officers, {lpu: population[lpu, "Black"] for lpu in lpus})
     searches = _linkable(stop_search_files, "record_id", "searched_at", "lpu_code", seeds)
     detentions = _linkable(custody_files, "detention_id", "arrived_at", "arresting_lpu", seeds)
-    self_defined = {group: [row["source_value"] for row in _read_seed(seeds, "ethnicity_source_values.csv")
+    self_defined = {group: [row["source_value"] for row in read_seed(seeds, "ethnicity_source_values.csv")
                             if row["source_system"] == "force_self_defined" and row["broad_ethnic_group"] == group]
                     for group in BROAD_GROUPS}
     expected: Counter = Counter()
@@ -390,24 +370,19 @@ def generate_use_of_force(scenario: UseOfForceScenario, out_dir: str | os.PathLi
         stop_search_links=MappingProxyType(dict(links["stop_search"])),
         custody_links=MappingProxyType(dict(links["custody"])),
     )
-    return GeneratedUseOfForce(files=files, row_count=reports, truth=truth)
+    return GeneratedByContract(files=files, row_counts=MappingProxyType({USE_OF_FORCE_REPORTS.name: reports}),
+                               truth=truth)
 
 
 def _write_month(out: Path, month: date, rows: list[dict], first_report: int) -> Path:
     """One month's file, written whole under a temporary name first; report ids continue across months."""
     path = out / f"use_of_force_{month:%Y-%m}.csv"
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            for number, row in enumerate(rows, start=first_report + 1):
-                writer.writerow({name: str(value).lower() if isinstance(value, (bool, np.bool_)) else value
-                                 for name, value in {**row, "report_id": f"UOF-R-{number:08d}"}.items()})
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with replacing(path) as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for number, row in enumerate(rows, start=first_report + 1):
+            writer.writerow({name: str(value).lower() if isinstance(value, (bool, np.bool_)) else value
+                             for name, value in {**row, "report_id": f"UOF-R-{number:08d}"}.items()})
     return path
 
 
@@ -430,5 +405,5 @@ def demo_scenario(seed: int = 13, start: date = date(2023, 4, 1), end: date = da
     return UseOfForceScenario(seed=seed, start=start, end=end, **overrides)
 
 
-__all__ = ["UseOfForceScenario", "UseOfForceTruth", "GeneratedUseOfForce", "generate_use_of_force",
+__all__ = ["UseOfForceScenario", "UseOfForceTruth", "generate_use_of_force",
            "redeliver_month", "demo_scenario", "COLUMNS", "CED_USES", "SHIFTS"]

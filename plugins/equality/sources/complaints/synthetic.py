@@ -2,10 +2,10 @@
 
 The professional standards system of the synthetic force is simulated from ``start`` (the first of a month) to
 ``end`` (a month's last day), on top of the files the other generators delivered: stop-searches
-(``equality.synthetic.generate``, ``stop_search_*.csv``), custody detentions
-(``equality.synthetic_custody.generate_custody``, ``custody_*.csv``) and the HR system's monthly snapshots
-(``equality.synthetic_workforce.generate_workforce``, ``hr_people_<month end>.csv``). Each month ``D`` (its
-last day) gets three files in the complaints data contracts' formats (``equality.contracts``):
+(``equality.sources.stop_search.synthetic.generate``, ``stop_search_*.csv``), custody detentions
+(``equality.sources.custody.synthetic.generate_custody``, ``custody_*.csv``) and the HR system's monthly
+snapshots (``equality.sources.hr.synthetic.generate_workforce``, ``hr_people_<month end>.csv``). Each month
+``D`` (its last day) gets three files in the complaints data contracts' formats (``equality.contracts``):
 
 - ``complaint_cases_D.csv`` (``COMPLAINT_CASES``): the cases received in the month;
 - ``complaint_allegations_D.csv`` (``COMPLAINT_ALLEGATIONS``): the allegations of those cases;
@@ -36,10 +36,10 @@ the warehouse reads it (the code's detailed group's broad group in ``ethnic_grou
   ``other_contacts_per_1000_per_year`` / 1000 / 12 x ``other_contact_ratio[g]``) complaints (default 1.0 per
   1,000 residents a year; Black 1.6, Asian 1.2), the population being the Census ``census_year`` population of
   the force area by group (``census_population.csv`` over ``local_policing_units.csv``, as
-  ``equality.synthetic`` reads them). A share ``other_not_stated_share`` of these complainants (whatever their
-  group) is recorded NS, a share ``unknown_contact_share`` has contact_type UNKNOWN rather than OTHER; neither
-  has a contact_record_id. Received on a day drawn uniformly in the month. So complaints per head among stated
-  complainants, group over White, are ``other_contact_ratio``.
+  ``equality.sources.synthetic_toolkit.load_force_people`` reads them). A share ``other_not_stated_share`` of these
+  complainants (whatever their group) is recorded NS, a share ``unknown_contact_share`` has contact_type UNKNOWN
+  rather than OTHER; neither has a contact_record_id. Received on a day drawn uniformly in the month. So complaints
+  per head among stated complainants, group over White, are ``other_contact_ratio``.
 - **Upheld allegations.** Allegations of finalised cases in the investigated routes (LOCAL_INVESTIGATION,
   DIRECTED_INVESTIGATION, INDEPENDENT_INVESTIGATION) that were not withdrawn are REFLECTIVE_PRACTICE with
   probability ``reflective_practice_share`` (0.05, every group), otherwise UPHELD with probability
@@ -94,7 +94,7 @@ small integer array of officers per month. Each kind of draw has its own random 
 
 Usage::
 
-    from equality.synthetic_complaints import complaints_demo_scenario, generate_complaints
+    from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
 
     generated = generate_complaints(complaints_demo_scenario(), "landing/", stop_search_files=searches.files,
                                     custody_files=custody.files,
@@ -105,7 +105,6 @@ Usage::
 
 from __future__ import annotations
 
-import calendar
 import csv
 import itertools
 import math
@@ -119,12 +118,13 @@ from types import MappingProxyType
 
 import numpy as np
 
-from equality import synthetic
 from equality.contracts import SourceContract
 from equality.sources.complaints.contracts import COMPLAINT_ALLEGATIONS, COMPLAINT_CASES, MISCONDUCT_PROCEEDINGS
 from equality.sources.hr.contracts import HR_PEOPLE
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
-from equality.synthetic_workforce import _ids, _iso, _rows, _write
+from equality.sources.synthetic_toolkit import (BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, by_group,
+                                                check_whole_months, contract_lines, cumulative, epoch_day, is_true,
+                                                iso_dates, load_force_people, padded_ids, pick, ratios_to_white,
+                                                read_seed, require, sort_key, write_contract_file)
 
 # ------------------------------------------------------------------------------------------------ codes we name
 
@@ -212,16 +212,6 @@ SANCTION_MIX: Mapping[str, Mapping[str, float]] = MappingProxyType({
 })
 
 CHUNK_ROWS = 20_000
-_EPOCH = date(1970, 1, 1)
-_ONES = MappingProxyType({g: 1.0 for g in BROAD_GROUPS})
-
-
-def _ratios(name: str, given: Mapping[str, float]) -> Mapping[str, float]:
-    """A full group -> ratio mapping (groups not given: 1); White is the reference, so its ratio is 1."""
-    ratios = synthetic._by_group(name, given, _ONES, share=False)
-    if ratios["White"] != 1.0:
-        raise ValueError(f"{name}['White'] is 1 by definition (White is the reference group)")
-    return ratios
 
 
 def _probability(name: str, value: float) -> float:
@@ -296,14 +286,7 @@ class ComplaintsScenario:
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen dataclass)
-        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, not {self.seed!r}")
-        if self.start.day != 1:
-            raise ValueError(f"start {self.start} is not the first day of a month")
-        if self.end.day != calendar.monthrange(self.end.year, self.end.month)[1]:
-            raise ValueError(f"end {self.end} is not the last day of a month")
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+        check_whole_months(self.seed, self.start, self.end)
 
         for name, given in (("complaint_probability", self.complaint_probability),
                             ("complaint_ratio", self.complaint_ratio)):
@@ -316,7 +299,8 @@ class ComplaintsScenario:
                             self.complaint_probability.get(t, DEFAULT_COMPLAINT_PROBABILITY[t]))
             for t in LINKED_CONTACT_TYPES}))
         set_("complaint_ratio", MappingProxyType({
-            t: _ratios(f"complaint_ratio[{t!r}]", self.complaint_ratio.get(t, {})) for t in LINKED_CONTACT_TYPES}))
+            t: ratios_to_white(f"complaint_ratio[{t!r}]", self.complaint_ratio.get(t, {}))
+            for t in LINKED_CONTACT_TYPES}))
         for t in LINKED_CONTACT_TYPES:
             worst = self.complaint_probability[t] * max(self.complaint_ratio[t].values())
             if worst > 1:
@@ -324,7 +308,7 @@ class ComplaintsScenario:
 
         if not (math.isfinite(self.other_contacts_per_1000_per_year) and self.other_contacts_per_1000_per_year >= 0):
             raise ValueError("other_contacts_per_1000_per_year must be >= 0")
-        set_("other_contact_ratio", _ratios("other_contact_ratio", self.other_contact_ratio))
+        set_("other_contact_ratio", ratios_to_white("other_contact_ratio", self.other_contact_ratio))
         for name in ("other_not_stated_share", "unknown_contact_share", "withdrawn_share",
                      "base_upheld_probability", "reflective_practice_share", "unknown_subject_share",
                      "subject_not_in_hr_share", "annual_proceedings_rate", "proceedings_from_complaint_share"):
@@ -332,13 +316,13 @@ class ComplaintsScenario:
         if self.unknown_subject_share + self.subject_not_in_hr_share > 1:
             raise ValueError("unknown_subject_share + subject_not_in_hr_share exceeds 1")
         set_("handling_route_mix", _weights("handling_route_mix", self.handling_route_mix, HANDLING_ROUTES))
-        set_("upheld_ratio", _ratios("upheld_ratio", self.upheld_ratio))
+        set_("upheld_ratio", ratios_to_white("upheld_ratio", self.upheld_ratio))
         worst = self.base_upheld_probability * max(self.upheld_ratio.values())
         if worst > 1:
             raise ValueError(f"base_upheld_probability x upheld_ratio reaches {worst:.3f} > 1")
-        set_("discriminatory_share", synthetic._by_group("discriminatory_share", self.discriminatory_share,
+        set_("discriminatory_share", by_group("discriminatory_share", self.discriminatory_share,
                                                          DEFAULT_DISCRIMINATORY_SHARE, share=True))
-        set_("proceedings_ratio", _ratios("proceedings_ratio", self.proceedings_ratio))
+        set_("proceedings_ratio", ratios_to_white("proceedings_ratio", self.proceedings_ratio))
         worst = self.annual_proceedings_rate / 12 * max(self.proceedings_ratio.values())
         if worst > 1:
             raise ValueError(f"annual_proceedings_rate / 12 x proceedings_ratio reaches {worst:.3f} > 1")
@@ -392,13 +376,6 @@ class ComplaintsTruth:
         return self.proceedings_ratios[group]
 
 
-@dataclass(frozen=True)
-class GeneratedComplaints(GeneratedByContract):
-    """The files written (complaint_cases, complaint_allegations, misconduct_proceedings) and the truth behind them."""
-
-    truth: ComplaintsTruth
-
-
 # ------------------------------------------------------------------------------------------------ reference
 
 
@@ -435,7 +412,7 @@ def _group_of_code(rows: list[dict[str, str]], broad_of_detailed: Mapping[str, s
 
 def _load_reference(seeds: Path, census_year: int) -> _Reference:
     codes: dict[str, list[str]] = {}
-    for row in sorted(_read_seed(seeds, "complaint_codes.csv"), key=synthetic._sort_key):
+    for row in sorted(read_seed(seeds, "complaint_codes.csv"), key=sort_key):
         codes.setdefault(row["code_list"], []).append(row["code"])
     for code_list, wanted in (("handling_route", HANDLING_ROUTES), ("case_outcome", CASE_OUTCOMES),
                               ("contact_type", CONTACT_TYPES),
@@ -445,7 +422,7 @@ def _load_reference(seeds: Path, census_year: int) -> _Reference:
                               ("allegation_outcome", ALLEGATION_OUTCOMES), ("proceeding_type", PROCEEDING_TYPES),
                               ("misconduct_severity", SEVERITIES), ("proceeding_outcome", PROCEEDING_OUTCOMES),
                               ("sanction", {s for mix in SANCTION_MIX.values() for s in mix})):
-        synthetic._require(set(codes.get(code_list, [])), wanted, f"complaint_codes.csv ({code_list})")
+        require(set(codes.get(code_list, [])), wanted, f"complaint_codes.csv ({code_list})")
     if DISCRIMINATORY in {c for mix in CATEGORY_MIX.values() for c in mix}:
         raise ValueError("CATEGORY_MIX must not name DISCRIMINATORY_BEHAVIOUR (discriminatory_share sets it)")
     categories = list(CATEGORY_MIX["OTHER"])
@@ -453,10 +430,10 @@ def _load_reference(seeds: Path, census_year: int) -> _Reference:
         raise ValueError("CATEGORY_MIX: every contact type's mix must name the same categories")
 
     broad_of_detailed = {row["ethnic_group_code"]: row["broad_ethnic_group"]
-                         for row in _read_seed(seeds, "ethnic_groups.csv")}
-    ethnicity = _read_seed(seeds, "ethnicity_source_values.csv")
+                         for row in read_seed(seeds, "ethnic_groups.csv")}
+    ethnicity = read_seed(seeds, "ethnicity_source_values.csv")
     complaints = [row for row in ethnicity if row["source_system"] == ETHNICITY_SYSTEM]
-    not_stated = [k for k, row in enumerate(complaints) if synthetic._is_true(row.get("is_not_stated"))]
+    not_stated = [k for k, row in enumerate(complaints) if is_true(row.get("is_not_stated"))]
     if len(not_stated) != 1:
         raise ValueError(f"ethnicity_source_values.csv needs exactly one not-stated {ETHNICITY_SYSTEM} value")
     ns_label = complaints[not_stated[0]]["broad_ethnic_group"] or "Not stated"
@@ -469,31 +446,31 @@ def _load_reference(seeds: Path, census_year: int) -> _Reference:
     eth_codes = [row["source_value"] for row in complaints]
 
     hr = [row for row in ethnicity if row["source_system"] == HR_ETHNICITY_SYSTEM]
-    hr_groups = [row["broad_ethnic_group"] if synthetic._is_true(row.get("is_not_stated")) else group
+    hr_groups = [row["broad_ethnic_group"] if is_true(row.get("is_not_stated")) else group
                  for row, group in zip(hr, _group_of_code(hr, broad_of_detailed))]
     officer_labels = BROAD_GROUPS + tuple(dict.fromkeys(g for g in hr_groups if g not in BROAD_GROUPS))
     hr_label = {row["source_value"]: officer_labels.index(g) for row, g in zip(hr, hr_groups)}
 
-    sex_rows = _read_seed(seeds, "sex_source_values.csv")
+    sex_rows = read_seed(seeds, "sex_source_values.csv")
     complaints_sex = {row["sex_code"]: row["source_value"] for row in sex_rows if row["source_system"] == SEX_SYSTEM}
-    synthetic._require(set(complaints_sex.values()), OTHER_SEX_MIX, f"sex_source_values.csv ({SEX_SYSTEM})")
+    require(set(complaints_sex.values()), OTHER_SEX_MIX, f"sex_source_values.csv ({SEX_SYSTEM})")
     contact_sex = {row["source_value"]: complaints_sex[row["sex_code"]] for row in sex_rows
                    if row["source_system"] == CONTACT_SEX_SYSTEM and row["sex_code"] in complaints_sex}
 
-    bands = _read_seed(seeds, "age_bands.csv")
+    bands = read_seed(seeds, "age_bands.csv")
     banded = sorted((row for row in bands if (row.get("min_age") or "").strip()), key=lambda r: int(r["min_age"]))
     unbanded = [row["age_band_code"] for row in bands if not (row.get("min_age") or "").strip()]
     if NOT_RECORDED_AGE_BAND not in unbanded:
         raise ValueError(f"age_bands.csv needs a band {NOT_RECORDED_AGE_BAND} without ages")
     age_codes = [row["age_band_code"] for row in banded] + [NOT_RECORDED_AGE_BAND]
-    synthetic._require(set(age_codes), OTHER_AGE_BAND_MIX, "age_bands.csv")
+    require(set(age_codes), OTHER_AGE_BAND_MIX, "age_bands.csv")
 
-    hr_codes = [row["code"] for row in sorted(_read_seed(seeds, "hr_codes.csv"), key=synthetic._sort_key)
+    hr_codes = [row["code"] for row in sorted(read_seed(seeds, "hr_codes.csv"), key=sort_key)
                 if row["code_list"] == "disability"]
-    synthetic._require(set(hr_codes), DISABILITY_MIX, "hr_codes.csv (disability)")
+    require(set(hr_codes), DISABILITY_MIX, "hr_codes.csv (disability)")
 
     # The force area's population by local policing unit and group, and the self-defined codes within them.
-    force = synthetic._load_reference(seeds, census_year)
+    force = load_force_people(seeds, census_year)
     missing = sorted(set(force.self_defined_codes.tolist()) - set(eth_codes))
     if missing:
         raise ValueError(f"{CONTACT_ETHNICITY_SYSTEM} codes {missing} are not {ETHNICITY_SYSTEM} codes")
@@ -507,30 +484,26 @@ def _load_reference(seeds: Path, census_year: int) -> _Reference:
         not_stated=not_stated[0],
         contact_sex=MappingProxyType(contact_sex),
         sex_codes=np.array(list(OTHER_SEX_MIX)),
-        sex_cum=_cumulative(np.array(list(OTHER_SEX_MIX.values()))),
+        sex_cum=cumulative(np.array(list(OTHER_SEX_MIX.values()))),
         age_codes=np.array(age_codes),
         age_min=np.array([int(row["min_age"]) for row in banded]),
         age_not_recorded=len(age_codes) - 1,
-        other_age_cum=_cumulative(np.array([OTHER_AGE_BAND_MIX.get(code, 0.0) for code in age_codes])),
+        other_age_cum=cumulative(np.array([OTHER_AGE_BAND_MIX.get(code, 0.0) for code in age_codes])),
         disability_codes=np.array(list(DISABILITY_MIX)),
-        disability_cum=_cumulative(np.array(list(DISABILITY_MIX.values()))),
+        disability_cum=cumulative(np.array(list(DISABILITY_MIX.values()))),
         population=force.population,
-        lpu_cum=_cumulative(force.population.T),
+        lpu_cum=cumulative(force.population.T),
         other_eth=other_eth,
         other_eth_cum=force.self_defined_cum,
         hr_label=MappingProxyType(hr_label),
         officer_labels=officer_labels,
         category_codes=np.array(categories + [DISCRIMINATORY]),
         discrimination_codes=np.array(discrimination),
-        discrimination_cum=_cumulative(np.array(list(DISCRIMINATION_MIX.values()))),
+        discrimination_cum=cumulative(np.array(list(DISCRIMINATION_MIX.values()))),
     )
 
 
 # ------------------------------------------------------------------------------------------------ inputs
-
-
-def _day(value: date) -> int:
-    return (value - _EPOCH).days
 
 
 def _sorted_paths(files: Iterable[str | os.PathLike]) -> list[Path]:
@@ -556,7 +529,7 @@ def _read_contacts(files: Iterable[str | os.PathLike], contact_type: str, scenar
                                                        spawn_key=(41, CONTACT_TYPES.index(contact_type))))
     id_column, time_column = CONTACT_COLUMNS[contact_type]
     wanted = (id_column, time_column, "self_defined_ethnicity", "sex", "age")
-    first, last = _day(scenario.start), _day(scenario.end)
+    first, last = epoch_day(scenario.start), epoch_day(scenario.end)
     code_index = {code: k for k, code in enumerate(ref.eth_codes.tolist())}
     sex_values = list(dict.fromkeys(ref.contact_sex.values()))
     sex_index = {code: sex_values.index(value) for code, value in ref.contact_sex.items()}
@@ -669,7 +642,7 @@ def _read_workforce(files: Iterable[str | os.PathLike], months: list[tuple[int, 
                         raise ValueError(f"{path.name}: ethnicity {row[i_ethnicity]!r} is not a "
                                          f"{HR_ETHNICITY_SYSTEM} code")
                     labels.append(label)
-                    starts.append(_day(date.fromisoformat(row[i_start][:10])))
+                    starts.append(epoch_day(date.fromisoformat(row[i_start][:10])))
                 here.append(i)
         officers.append(np.array(sorted(here), dtype=np.int64))
     return _Workforce(person_ids=list(index), label=np.array(labels, dtype=np.int64),
@@ -700,15 +673,15 @@ def _other_contacts(scenario: ComplaintsScenario, ref: _Reference, months: list[
         counts = rng.poisson(mean)
         group = np.repeat(np.arange(len(BROAD_GROUPS)), counts)
         n = group.size
-        lpu = _pick(rng.random(n), ref.lpu_cum[group])
-        eth = ref.other_eth[_pick(rng.random(n), ref.other_eth_cum[lpu * len(BROAD_GROUPS) + group])]
+        lpu = pick(rng.random(n), ref.lpu_cum[group])
+        eth = ref.other_eth[pick(rng.random(n), ref.other_eth_cum[lpu * len(BROAD_GROUPS) + group])]
         eth = np.where(rng.random(n) < scenario.other_not_stated_share, ref.not_stated, eth)
         kind = np.where(rng.random(n) < scenario.unknown_contact_share, UNKNOWN, OTHER)
         blocks.append({
             "day": first + rng.integers(0, last - first + 1, n),
             "kind": kind, "eth": eth,
-            "sex": ref.sex_codes[_pick(rng.random(n), ref.sex_cum)],
-            "age_band": _pick(rng.random(n), ref.other_age_cum),
+            "sex": ref.sex_codes[pick(rng.random(n), ref.sex_cum)],
+            "age_band": pick(rng.random(n), ref.other_age_cum),
         })
     return {name: np.concatenate([block[name] for block in blocks]) for name in blocks[0]}
 
@@ -751,17 +724,17 @@ def _allegations(scenario: ComplaintsScenario, ref: _Reference, months: list[tup
     n = cases["received"].size
     label = ref.eth_label[cases["eth"]]
     routes = np.array(HANDLING_ROUTES)
-    route = _pick(rng.random(n), _cumulative(np.array([scenario.handling_route_mix[r] for r in HANDLING_ROUTES])))
+    route = pick(rng.random(n), cumulative(np.array([scenario.handling_route_mix[r] for r in HANDLING_ROUTES])))
     mean_days = np.array([FINALISATION_MEAN_DAYS[r] for r in HANDLING_ROUTES])[route]
     finalised_day = cases["received"] + 1 + np.round(rng.gamma(2.0, mean_days / 2.0)).astype(np.int64)
-    finalised = finalised_day <= _day(scenario.end)
+    finalised = finalised_day <= epoch_day(scenario.end)
     withdrawn = finalised & (rng.random(n) < scenario.withdrawn_share)
-    cases["disability"] = ref.disability_codes[_pick(rng.random(n), ref.disability_cum)]
+    cases["disability"] = ref.disability_codes[pick(rng.random(n), ref.disability_cum)]
     cases["route"] = routes[route]
 
     # Allegations: how many, their category (discriminatory first, by the complainant's group).
     rng = _rng(scenario, 46)
-    count = 1 + _pick(rng.random(n), _cumulative(np.array(ALLEGATIONS_PER_CASE)))
+    count = 1 + pick(rng.random(n), cumulative(np.array(ALLEGATIONS_PER_CASE)))
     case = np.repeat(np.arange(n), count)
     k = case.size
     first = np.cumsum(count) - count                    # each case's first allegation
@@ -770,12 +743,12 @@ def _allegations(scenario: ComplaintsScenario, ref: _Reference, months: list[tup
     share = np.array([scenario.discriminatory_share[g] for g in BROAD_GROUPS]
                      + [scenario.discriminatory_share["White"]])[a_label]
     kind = np.minimum(cases["kind"][case], OTHER)       # UNKNOWN uses OTHER's mix
-    mix_cum = _cumulative(np.array([[CATEGORY_MIX[t][c] for c in ref.category_codes[:-1].tolist()]
+    mix_cum = cumulative(np.array([[CATEGORY_MIX[t][c] for c in ref.category_codes[:-1].tolist()]
                                     for t in CONTACT_TYPES[:OTHER + 1]]))
     discriminatory = rng.random(k) < share
-    category = np.where(discriminatory, len(ref.category_codes) - 1, _pick(rng.random(k), mix_cum[kind]))
+    category = np.where(discriminatory, len(ref.category_codes) - 1, pick(rng.random(k), mix_cum[kind]))
     characteristic = np.where(discriminatory,
-                              ref.discrimination_codes[_pick(rng.random(k), ref.discrimination_cum)], "")
+                              ref.discrimination_codes[pick(rng.random(k), ref.discrimination_cum)], "")
 
     # Subjects: officers in post in the month the case was received.
     month_of = np.searchsorted(np.array([last for _, last in months]), cases["received"])
@@ -792,7 +765,7 @@ def _allegations(scenario: ComplaintsScenario, ref: _Reference, months: list[tup
     not_in_hr = ~no_subject & (u < scenario.unknown_subject_share + scenario.subject_not_in_hr_share)
     subject[no_subject | not_in_hr] = -1
     subject_id = np.array(workforce.person_ids + [""], dtype=object)[subject]
-    subject_id[not_in_hr] = _ids("PX", np.arange(1, int(not_in_hr.sum()) + 1), 5).astype(object)
+    subject_id[not_in_hr] = padded_ids("PX", np.arange(1, int(not_in_hr.sum()) + 1), 5).astype(object)
 
     # Outcomes (finalised cases only).
     investigated = np.isin(cases["route"], list(INVESTIGATED_ROUTES))[case]
@@ -801,9 +774,9 @@ def _allegations(scenario: ComplaintsScenario, ref: _Reference, months: list[tup
     u, v = rng.random(k), rng.random(k)
     investigated_outcome = np.where(u < scenario.reflective_practice_share, REFLECTIVE,
                                     np.where(v < upheld_p, UPHELD, NOT_UPHELD))
-    service_cum = _cumulative(np.array(list(SERVICE_OUTCOME_MIX.values())))
+    service_cum = cumulative(np.array(list(SERVICE_OUTCOME_MIX.values())))
     service_outcome = np.array([ALLEGATION_OUTCOMES.index(o) for o in SERVICE_OUTCOME_MIX])[
-        _pick(rng.random(k), service_cum)]
+        pick(rng.random(k), service_cum)]
     outcome = np.where(withdrawn[case], A_NFA, np.where(investigated, investigated_outcome, service_outcome))
     outcome = np.where(finalised[case], outcome, -1)
 
@@ -829,12 +802,12 @@ def _proceedings(scenario: ComplaintsScenario, months: list[tuple[int, int]], wo
     for officer, case in sorted(set(zip(allegations["subject"].tolist(), allegations["case"].tolist()))):
         if officer >= 0:
             named.setdefault(officer, []).append(case)
-    end_day = _day(scenario.end)
-    severity_cum = _cumulative(np.array(list(SEVERITY_MIX.values())))
-    gross_cum = _cumulative(np.array(list(GROSS_TYPE_MIX.values())))
-    outcome_cum = _cumulative(np.array(list(PROCEEDING_OUTCOME_MIX.values())))
+    end_day = epoch_day(scenario.end)
+    severity_cum = cumulative(np.array(list(SEVERITY_MIX.values())))
+    gross_cum = cumulative(np.array(list(GROSS_TYPE_MIX.values())))
+    outcome_cum = cumulative(np.array(list(PROCEEDING_OUTCOME_MIX.values())))
     sanction_codes = {s: np.array(list(mix)) for s, mix in SANCTION_MIX.items()}
-    sanction_cum = {s: _cumulative(np.array(list(mix.values()))) for s, mix in SANCTION_MIX.items()}
+    sanction_cum = {s: cumulative(np.array(list(mix.values()))) for s, mix in SANCTION_MIX.items()}
     blocks = []
     for m, (first, last) in enumerate(months):
         month = np.datetime64(first, "D").astype(object)
@@ -848,24 +821,24 @@ def _proceedings(scenario: ComplaintsScenario, months: list[tuple[int, int]], wo
         officer, opened = officer[order], opened[order]
         from_case = rng.random(n) < scenario.proceedings_from_complaint_share
         case_id = np.full(n, -1, dtype=np.int64)
-        pick = rng.random(n)
+        chosen = rng.random(n)
         for j in np.flatnonzero(from_case).tolist():
             available = int(np.searchsorted(received, opened[j], side="right"))   # cases received by then
             if available == 0:
                 continue
             mine = [c for c in named.get(int(officer[j]), []) if c < available]
-            case_id[j] = mine[int(pick[j] * len(mine))] if mine else int(pick[j] * available)
-        severity = np.array(SEVERITIES)[_pick(rng.random(n), severity_cum)]
+            case_id[j] = mine[int(chosen[j] * len(mine))] if mine else int(chosen[j] * available)
+        severity = np.array(SEVERITIES)[pick(rng.random(n), severity_cum)]
         gross = severity == "GROSS_MISCONDUCT"
-        kind = np.where(gross, np.array(list(GROSS_TYPE_MIX))[_pick(rng.random(n), gross_cum)], "MEETING")
+        kind = np.where(gross, np.array(list(GROSS_TYPE_MIX))[pick(rng.random(n), gross_cum)], "MEETING")
         concluded = opened + rng.integers(CONCLUDED_AFTER_DAYS[0], CONCLUDED_AFTER_DAYS[1] + 1, n)
         done = concluded <= end_day
-        outcome = np.where(done, np.array(PROCEEDING_OUTCOMES)[_pick(rng.random(n), outcome_cum)], "")
+        outcome = np.where(done, np.array(PROCEEDING_OUTCOMES)[pick(rng.random(n), outcome_cum)], "")
         u = rng.random(n)
         sanction = np.full(n, "", dtype=object)
         for s in SEVERITIES:
             rows = (severity == s) & (outcome == "PROVEN")
-            sanction[rows] = sanction_codes[s][_pick(u[rows], sanction_cum[s])]
+            sanction[rows] = sanction_codes[s][pick(u[rows], sanction_cum[s])]
         blocks.append({"officer": officer, "case": case_id, "opened": opened, "type": kind, "severity": severity,
                        "concluded": np.where(done, concluded, -1), "outcome": outcome, "sanction": sanction,
                        "month": np.full(n, m)})
@@ -873,14 +846,15 @@ def _proceedings(scenario: ComplaintsScenario, months: list[tuple[int, int]], wo
 
 
 def _blank_iso(days: np.ndarray) -> np.ndarray:
-    return np.where(days >= 0, _iso(np.maximum(days, 0)), "")
+    return np.where(days >= 0, iso_dates(np.maximum(days, 0)), "")
 
 
 def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike, *,
                         stop_search_files: Iterable[str | os.PathLike],
                         custody_files: Iterable[str | os.PathLike],
                         hr_people_files: Iterable[str | os.PathLike],
-                        seeds_dir: str | os.PathLike | None = DEFAULT_SEEDS_DIR) -> GeneratedComplaints:
+                        seeds_dir: str | os.PathLike | None = DEFAULT_SEEDS_DIR
+                        ) -> GeneratedByContract[ComplaintsTruth]:
     """Write the scenario's monthly complaints files into out_dir (created if needed); return them with the truth.
 
     stop_search_files, custody_files: delivered ``stop_search_*.csv`` and ``custody_*.csv`` files (may be empty);
@@ -901,11 +875,11 @@ def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike
     proceedings = _proceedings(scenario, months, workforce, cases, allegations, ref)
 
     n_cases, n_allegations = cases["received"].size, allegations["case"].size
-    case_ids = _ids("CC", np.arange(1, n_cases + 1), 6)
+    case_ids = padded_ids("CC", np.arange(1, n_cases + 1), 6)
     case_columns = {
         "case_id": case_ids,
-        "received_date": _iso(cases["received"]),
-        "complainant_id": _ids("CP", np.arange(1, n_cases + 1), 6),
+        "received_date": iso_dates(cases["received"]),
+        "complainant_id": padded_ids("CP", np.arange(1, n_cases + 1), 6),
         "complainant_ethnicity": ref.eth_codes[cases["eth"]],
         "complainant_sex": cases["sex"],
         "complainant_age_band": ref.age_codes[cases["age_band"]],
@@ -917,7 +891,7 @@ def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike
         "contact_record_id": cases["record_id"],
     }
     allegation_columns = {
-        "allegation_id": _ids("AL", np.arange(1, n_allegations + 1), 6),
+        "allegation_id": padded_ids("AL", np.arange(1, n_allegations + 1), 6),
         "case_id": case_ids[allegations["case"]],
         "category": allegations["category"],
         "discrimination_characteristic": allegations["characteristic"],
@@ -926,10 +900,10 @@ def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike
     }
     n_proceedings = proceedings["officer"].size
     proceeding_columns = {
-        "proceeding_id": _ids("MP", np.arange(1, n_proceedings + 1), 6),
+        "proceeding_id": padded_ids("MP", np.arange(1, n_proceedings + 1), 6),
         "officer_id": np.array(workforce.person_ids + [""], dtype=object)[proceedings["officer"]],
         "case_id": np.append(case_ids, "")[proceedings["case"]],
-        "opened_date": _iso(proceedings["opened"]),
+        "opened_date": iso_dates(proceedings["opened"]),
         "proceeding_type": proceedings["type"],
         "severity": proceedings["severity"],
         "concluded_date": _blank_iso(proceedings["concluded"]),
@@ -947,13 +921,13 @@ def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike
         path = out / f"{contract.name}_{label}.csv"
         if contract.extract_key(path.name) != label:
             raise ValueError(f"{path.name} does not match the {contract.name} file pattern")
-        lines = _rows({name: values[rows] for name, values in columns.items()}, contract) if rows.size else []
-        _write(path, contract, lines)
+        lines = contract_lines({name: values[rows] for name, values in columns.items()}, contract) if rows.size else []
+        write_contract_file(path, contract, lines)
         files.append(path)
         row_counts[contract.name] += len(lines)
 
     for m, (_, last) in enumerate(months):
-        label = _iso(np.array([last]))[0]
+        label = iso_dates(np.array([last]))[0]
         emit(COMPLAINT_CASES, label, case_columns, np.flatnonzero(case_month == m))
         emit(COMPLAINT_ALLEGATIONS, label, allegation_columns, np.flatnonzero(case_month[allegations["case"]] == m))
         emit(MISCONDUCT_PROCEEDINGS, label, proceeding_columns, np.flatnonzero(proceedings["month"] == m))
@@ -978,7 +952,7 @@ def generate_complaints(scenario: ComplaintsScenario, out_dir: str | os.PathLike
                                       for j, label in enumerate(ref.officer_labels)}),
         subjects_not_in_hr=int(sum(1 for s in allegations["subject_id"].tolist() if s.startswith("PX"))),
     )
-    return GeneratedComplaints(files=files, row_counts=MappingProxyType(row_counts), truth=truth)
+    return GeneratedByContract(files=files, row_counts=MappingProxyType(row_counts), truth=truth)
 
 
 def complaints_demo_scenario(seed: int = 31, start: date = date(2022, 4, 1), end: date = date(2025, 3, 31),
@@ -987,5 +961,5 @@ def complaints_demo_scenario(seed: int = 31, start: date = date(2022, 4, 1), end
     return ComplaintsScenario(seed=seed, start=start, end=end, **overrides)
 
 
-__all__ = ["ComplaintsScenario", "ComplaintsTruth", "GeneratedComplaints", "generate_complaints",
+__all__ = ["ComplaintsScenario", "ComplaintsTruth", "generate_complaints",
            "complaints_demo_scenario", "CONTACT_TYPES", "HANDLING_ROUTES"]

@@ -13,8 +13,9 @@ the custody marts must tell apart:
   is charged 1.5 times as often as White people within each stratum, so the adjusted ratio is 1.5.
 
 Populations, ethnicity codes, officer-observed codes, sex codes and local policing units come from the dbt
-seeds through ``equality.synthetic`` (its ``_load_reference``); offence groups and disposals are checked
-against their seeds. Rows are produced and written at most ``synthetic.BATCH_ROWS`` at a time; each month draws
+seeds through ``equality.sources.synthetic_toolkit.load_force_people``; offence groups and disposals are checked
+against their seeds. Each file's header is the contract's (``CUSTODY_DETENTIONS``). Rows are produced and
+written at most ``BATCH_ROWS`` at a time; each month draws
 from its own random stream derived from ``(seed, year, month)``, so files are reproducible byte for byte.
 """
 
@@ -29,16 +30,13 @@ from types import MappingProxyType
 
 import numpy as np
 
-from equality import synthetic
-from equality.synthetic import (BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, _cumulative, _pick, _read_seed,
-                                expected_rate_ratio)
+from equality.sources.custody.contracts import CUSTODY_DETENTIONS
+from equality.sources.synthetic_toolkit import (BATCH_ROWS, BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR,
+                                                ForcePeople, GeneratedByContract, cumulative, expected_rate_ratio,
+                                                headers, load_force_people, non_negative_by_group, padded_ids, periods,
+                                                pick, read_seed, replacing, require)
 
-CUSTODY_COLUMNS: tuple[str, ...] = (
-    "detention_id", "person_id", "custody_suite", "arrived_at", "released_at", "age", "sex",
-    "self_defined_ethnicity", "officer_observed_ethnicity", "offence_group", "arresting_lpu", "juvenile",
-    "appropriate_adult", "interpreter", "strip_search", "strip_search_authorised", "use_of_force", "disposal",
-    "court",
-)
+CUSTODY_COLUMNS: tuple[str, ...] = headers(CUSTODY_DETENTIONS)
 
 OFFENCE_GROUPS: tuple[str, ...] = (
     "VIOLENCE_AGAINST_THE_PERSON", "SEXUAL_OFFENCES", "ROBBERY", "THEFT_OFFENCES", "CRIMINAL_DAMAGE_AND_ARSON",
@@ -69,16 +67,6 @@ STRIP_SEARCH_SHARE, USE_OF_FORCE_SHARE, INTERPRETER_SHARE = 0.05, 0.10, 0.04
 NOT_STATED_SHARE = 0.03
 MEDIAN_HOURS_ADULT, MEDIAN_HOURS_JUVENILE, HOURS_SPREAD = 12.0, 8.0, 0.6
 SUITES = ("STEELHOUSE", "PERRY_BARR", "OLDBURY", "WOLVERHAMPTON", "COVENTRY")
-
-
-def _groups(name: str, given: Mapping[str, float], default: float | Mapping[str, float]) -> Mapping[str, float]:
-    unknown = set(given) - set(BROAD_GROUPS)
-    if unknown:
-        raise ValueError(f"{name}: unknown broad group(s) {sorted(unknown)}; expected some of {BROAD_GROUPS}")
-    values = {g: float(given.get(g, default[g] if isinstance(default, Mapping) else default)) for g in BROAD_GROUPS}
-    if any(not v >= 0 for v in values.values()):
-        raise ValueError(f"{name}: values must be >= 0")
-    return MappingProxyType(values)
 
 
 @dataclass(frozen=True)
@@ -115,9 +103,9 @@ class CustodyScenario:
             raise ValueError(f"end {self.end} is before start {self.start}")
         if not 0 <= self.juvenile_share <= 1:
             raise ValueError("juvenile_share must be in [0, 1]")
-        set_("detention_rate_ratios", _groups("detention_rate_ratios", self.detention_rate_ratios,
+        set_("detention_rate_ratios", non_negative_by_group("detention_rate_ratios", self.detention_rate_ratios,
                                               DEFAULT_DETENTION_RATIOS))
-        ratios = _groups("within_stratum_charge_ratio", self.within_stratum_charge_ratio, 1.0)
+        ratios = non_negative_by_group("within_stratum_charge_ratio", self.within_stratum_charge_ratio, 1.0)
         if ratios["White"] != 1.0:
             raise ValueError("within_stratum_charge_ratio['White'] is 1 by definition (White is the reference)")
         set_("within_stratum_charge_ratio", ratios)
@@ -164,23 +152,16 @@ class CustodyTruth:
         return expected_rate_ratio(self.expected_detentions, self.population, group, lpu_code)
 
 
-@dataclass(frozen=True)
-class GeneratedCustody:
-    files: list[Path]
-    row_count: int
-    truth: CustodyTruth
-
-
 def _check_seeds(seeds: Path) -> None:
-    offences = {row["offence_group_code"] for row in _read_seed(seeds, "offence_groups.csv")}
-    synthetic._require(offences, OFFENCE_GROUPS, "offence_groups.csv")
-    disposals = {row["disposal_code"] for row in _read_seed(seeds, "custody_disposals.csv")}
-    synthetic._require(disposals, set(OTHER_DISPOSALS) | {"CHARGED_REMANDED", "CHARGED_BAILED", "NO_FURTHER_ACTION"},
+    offences = {row["offence_group_code"] for row in read_seed(seeds, "offence_groups.csv")}
+    require(offences, OFFENCE_GROUPS, "offence_groups.csv")
+    disposals = {row["disposal_code"] for row in read_seed(seeds, "custody_disposals.csv")}
+    require(disposals, set(OTHER_DISPOSALS) | {"CHARGED_REMANDED", "CHARGED_BAILED", "NO_FURTHER_ACTION"},
                        "custody_disposals.csv")
 
 
 def _rows(rng: np.random.Generator, lpu: np.ndarray, group: np.ndarray, first_day: date, n_days: int,
-          scenario: CustodyScenario, reference) -> dict[str, np.ndarray]:
+          scenario: CustodyScenario, reference: ForcePeople) -> dict[str, np.ndarray]:
     n = lpu.size
     minute = np.sort(rng.integers(0, n_days * 1440, size=n))
     juvenile = rng.random(n) < scenario.juvenile_share
@@ -192,19 +173,19 @@ def _rows(rng: np.random.Generator, lpu: np.ndarray, group: np.ndarray, first_da
     released = arrived + np.maximum(1, np.round(hours * 60)).astype("timedelta64[m]")
 
     combo = lpu * len(BROAD_GROUPS) + group
-    self_defined = reference.self_defined_codes[_pick(rng.random(n), reference.self_defined_cum[combo])]
+    self_defined = reference.self_defined_codes[pick(rng.random(n), reference.self_defined_cum[combo])]
     self_defined = np.where(rng.random(n) < NOT_STATED_SHARE, reference.not_stated_code, self_defined)
-    officer = reference.officer_codes[_pick(rng.random(n), reference.officer_cum[group])]
-    sex = reference.sex_codes[_pick(rng.random(n), reference.sex_cum)]
+    officer = reference.officer_codes[pick(rng.random(n), reference.officer_cum[group])]
+    sex = reference.sex_codes[pick(rng.random(n), reference.sex_cum)]
 
-    mix_cum = _cumulative(np.array([[scenario.offence_mix[g][o] for o in OFFENCE_GROUPS] for g in BROAD_GROUPS]))
-    offence = _pick(rng.random(n), mix_cum[group])
+    mix_cum = cumulative(np.array([[scenario.offence_mix[g][o] for o in OFFENCE_GROUPS] for g in BROAD_GROUPS]))
+    offence = pick(rng.random(n), mix_cum[group])
     charge_p = np.array([scenario.charge_probability[o] for o in OFFENCE_GROUPS])[offence] \
         * np.array([scenario.within_stratum_charge_ratio[g] for g in BROAD_GROUPS])[group]
     in_decision = rng.random(n) < DECISION_SHARE
     charged = in_decision & (rng.random(n) < charge_p)
     remanded = charged & (rng.random(n) < REMAND_SHARE)
-    other = np.array(list(OTHER_DISPOSALS))[_pick(rng.random(n), _cumulative(np.array(list(OTHER_DISPOSALS.values()))))]
+    other = np.array(list(OTHER_DISPOSALS))[pick(rng.random(n), cumulative(np.array(list(OTHER_DISPOSALS.values()))))]
     disposal = np.where(charged, np.where(remanded, "CHARGED_REMANDED", "CHARGED_BAILED"),
                         np.where(in_decision, "NO_FURTHER_ACTION", other))
     serious = np.isin(np.array(OFFENCE_GROUPS)[offence], list(SERIOUS_OFFENCES))
@@ -236,12 +217,12 @@ def _rows(rng: np.random.Generator, lpu: np.ndarray, group: np.ndarray, first_da
 
 
 def generate_custody(scenario: CustodyScenario, out_dir: str | os.PathLike, *,
-                     seeds_dir: str | os.PathLike | None = None) -> GeneratedCustody:
+                     seeds_dir: str | os.PathLike | None = None) -> GeneratedByContract[CustodyTruth]:
     """Write ``custody_<month end>.csv`` files for the scenario into out_dir and return them with the truth."""
     seeds = Path(seeds_dir) if seeds_dir is not None else DEFAULT_SEEDS_DIR
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    reference = synthetic._load_reference(seeds, scenario.census_year)
+    reference = load_force_people(seeds, scenario.census_year)
     _check_seeds(seeds)
     n_lpu, n_group = reference.population.shape
     ratios = np.array([scenario.detention_rate_ratios[g] for g in BROAD_GROUPS])
@@ -250,7 +231,7 @@ def generate_custody(scenario: CustodyScenario, out_dir: str | os.PathLike, *,
     delivered = np.zeros((n_lpu, n_group), dtype=np.int64)
     files: list[Path] = []
     sequence = 1
-    for period in synthetic._periods(scenario):
+    for period in periods(scenario.start, scenario.end, scenario.file_period):
         n_days = (period.end - period.start).days + 1
         rng = np.random.default_rng(np.random.SeedSequence(
             scenario.seed, spawn_key=(11, period.start.year, period.start.month, period.start.day)))
@@ -259,23 +240,16 @@ def generate_custody(scenario: CustodyScenario, out_dir: str | os.PathLike, *,
         delivered += counts
         cell = np.repeat(np.arange(counts.size), counts.ravel())
         path = out / f"custody_{period.end.isoformat()}.csv"
-        temporary = path.with_name(f".{path.name}.tmp")
-        try:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                handle.write(",".join(CUSTODY_COLUMNS) + "\n")
-                for start in range(0, cell.size, synthetic.BATCH_ROWS):
-                    chunk = cell[start:start + synthetic.BATCH_ROWS]
-                    columns = _rows(rng, chunk // n_group, chunk % n_group, period.start, n_days, scenario, reference)
-                    ids = np.arange(sequence, sequence + chunk.size)
-                    sequence += chunk.size
-                    columns["detention_id"] = np.strings.add("CD-", np.strings.zfill(ids.astype(str), 8))
-                    values = [columns[name].tolist() for name in CUSTODY_COLUMNS]
-                    if chunk.size:
-                        handle.write("\n".join(map(",".join, zip(*values))) + "\n")
-            os.replace(temporary, path)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with replacing(path) as handle:
+            handle.write(",".join(CUSTODY_COLUMNS) + "\n")
+            for start in range(0, cell.size, BATCH_ROWS):
+                chunk = cell[start:start + BATCH_ROWS]
+                columns = _rows(rng, chunk // n_group, chunk % n_group, period.start, n_days, scenario, reference)
+                columns["detention_id"] = padded_ids("CD-", np.arange(sequence, sequence + chunk.size), 8)
+                sequence += chunk.size
+                values = [columns[name].tolist() for name in CUSTODY_COLUMNS]
+                if chunk.size:
+                    handle.write("\n".join(map(",".join, zip(*values))) + "\n")
         files.append(path)
     keys = [(lpu, g) for lpu in reference.lpus for g in BROAD_GROUPS]
     truth = CustodyTruth(
@@ -284,7 +258,8 @@ def generate_custody(scenario: CustodyScenario, out_dir: str | os.PathLike, *,
         delivered_detentions=MappingProxyType({k: int(v) for k, v in zip(keys, delivered.ravel())}),
         population=MappingProxyType({k: int(round(v)) for k, v in zip(keys, reference.population.ravel())}),
     )
-    return GeneratedCustody(files=files, row_count=int(delivered.sum()), truth=truth)
+    return GeneratedByContract(files=files, truth=truth,
+                               row_counts=MappingProxyType({CUSTODY_DETENTIONS.name: int(delivered.sum())}))
 
 
 def scenario_a(seed: int = 11, start: date = date(2024, 4, 1), end: date = date(2025, 3, 31), **overrides
@@ -299,5 +274,5 @@ def scenario_b(seed: int = 12, start: date = date(2024, 4, 1), end: date = date(
     return CustodyScenario(seed=seed, start=start, end=end, **(SCENARIO_B_WITHIN_STRATUM | overrides))
 
 
-__all__ = ["CustodyScenario", "CustodyTruth", "GeneratedCustody", "generate_custody", "scenario_a", "scenario_b",
+__all__ = ["CustodyScenario", "CustodyTruth", "generate_custody", "scenario_a", "scenario_b",
            "OFFENCE_GROUPS", "CUSTODY_COLUMNS"]

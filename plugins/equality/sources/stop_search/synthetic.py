@@ -17,7 +17,7 @@ in batches of at most ``BATCH_ROWS`` rows (a single day is never split).
 Usage::
 
     from datetime import date
-    from equality.synthetic import Scenario, generate
+    from equality.sources.stop_search.synthetic import Scenario, generate
 
     extract = generate(Scenario(seed=7, start=date(2023, 1, 1), end=date(2023, 12, 31)), "landing/")
     extract.files          # [.../stop_search_2023-01-31.csv, ...]
@@ -26,9 +26,6 @@ Usage::
 
 from __future__ import annotations
 
-import calendar
-import csv
-import math
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -40,54 +37,21 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-# The force extract's header, in order. TODO: the contract module (equality.contracts.FORCE_STOP_SEARCH) is the
-# owner of the column list; this constant should be derived from it once that module is settled.
-FORCE_STOP_SEARCH_COLUMNS: tuple[str, ...] = (
-    "record_id",
-    "searched_at",
-    "neighbourhood_code",
-    "lpu_code",
-    "latitude",
-    "longitude",
-    "age",
-    "sex",
-    "self_defined_ethnicity",
-    "officer_observed_ethnicity",
-    "legislation",
-    "object_of_search",
-    "outcome",
-    "outcome_linked_to_object",
-    "more_than_outer_clothing_removed",
-    "strip_search",
-    "officer_id",
-    "team",
-)
+from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH
+from equality.sources.synthetic_toolkit import (BATCH_ROWS, BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR,
+                                                ForcePeople, GeneratedByContract, YearMonth, by_group, cumulative,
+                                                expected_rate_ratio, headers, is_true, load_force_people, padded_ids,
+                                                periods, pick, read_seed, replacing, require, sort_key)
 
-BROAD_GROUPS: tuple[str, ...] = ("White", "Black", "Asian", "Mixed", "Other")
-"""The stated broad ethnic groups, White first (the comparator). 'Not stated' is not a group of people."""
+FORCE_STOP_SEARCH_COLUMNS: tuple[str, ...] = headers(FORCE_STOP_SEARCH)
+"""The force extract's header, in order: the contract's."""
 
-DEFAULT_SEEDS_DIR = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
-BATCH_ROWS = 20_000   # ~3 kB of working memory per row while a batch is built
 WRITE_ROWS = 20_000
-DAYS_PER_YEAR = 365.25
-
-SELF_DEFINED_SYSTEM = "force_self_defined"
-OFFICER_OBSERVED_SYSTEM = "force_officer_observed"
-SEX_SYSTEM = "force"
 
 # Share of searches with a positive (not 'no further action') outcome whose outcome is linked to the object of
 # search; with the find rate this fixes the share of positive outcomes (find rate 0.28 -> 33% positive).
 LINKED_SHARE_OF_POSITIVE = 0.85
 
-# Officer-observed code given the person's broad group (standard IC codes), before the IC9 'not recorded' noise.
-OFFICER_OBSERVED_BY_GROUP: Mapping[str, Mapping[str, float]] = MappingProxyType({
-    "White": {"IC1": 0.93, "IC2": 0.07},
-    "Black": {"IC3": 1.0},
-    "Asian": {"IC4": 0.9, "IC5": 0.1},
-    "Mixed": {"IC1": 0.3, "IC3": 0.45, "IC4": 0.25},
-    "Other": {"IC6": 0.7, "IC9": 0.3},
-})
-OFFICER_OBSERVED_UNKNOWN = "IC9"
 OFFICER_OBSERVED_UNKNOWN_SHARE = 0.03
 
 LEGISLATION_MIX: Mapping[str, float] = MappingProxyType({
@@ -105,7 +69,6 @@ OTHER_OUTCOME_MIX: Mapping[str, float] = MappingProxyType({
     "COMMUNITY_RESOLUTION": 0.40, "KHAT_CANNABIS_WARNING": 0.25, "SUMMONS": 0.20, "PENALTY_NOTICE": 0.08,
     "CAUTION": 0.07,
 })
-SEX_MIX: Mapping[str, float] = MappingProxyType({"M": 0.87, "F": 0.10, "X": 0.003, "U": 0.027})
 AGE_BLANK_SHARE = 0.003
 # Searches by hour of day (local time is ignored: timestamps are UTC), quiet before dawn, busy in the evening.
 HOUR_WEIGHTS = (4, 3, 2, 1.5, 1, 1, 1.5, 2, 3, 4, 5, 6, 6, 6, 7, 8, 9, 10, 10, 10, 9, 8, 7, 5)
@@ -135,20 +98,6 @@ DEFAULT_ARREST_SHARES = MappingProxyType({"White": 0.13, "Black": 0.12, "Asian":
                                           "Other": 0.13})
 DEFAULT_MORE_THAN_OUTER = MappingProxyType({"White": 0.03, "Black": 0.06, "Asian": 0.04, "Mixed": 0.05,
                                             "Other": 0.04})
-
-YearMonth = tuple[int, int]
-
-
-def _by_group(name: str, given: Mapping[str, float], defaults: Mapping[str, float], *, share: bool
-              ) -> Mapping[str, float]:
-    unknown = set(given) - set(BROAD_GROUPS)
-    if unknown:
-        raise ValueError(f"{name}: unknown broad group(s) {sorted(unknown)}; expected some of {BROAD_GROUPS}")
-    merged = {group: float(given.get(group, defaults[group])) for group in BROAD_GROUPS}
-    for group, value in merged.items():
-        if not math.isfinite(value) or value < 0 or (share and value > 1):
-            raise ValueError(f"{name}[{group!r}] = {value} is not a {'share in [0, 1]' if share else 'ratio >= 0'}")
-    return MappingProxyType(merged)
 
 
 @dataclass(frozen=True)
@@ -223,15 +172,15 @@ class Scenario:
         for name in ("not_stated_share", "strip_search_share_of_more_than_outer"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be in [0, 1]")
-        set_("rate_ratios", _by_group("rate_ratios", self.rate_ratios, DEFAULT_RATE_RATIOS, share=False))
+        set_("rate_ratios", by_group("rate_ratios", self.rate_ratios, DEFAULT_RATE_RATIOS, share=False))
         set_("lpu_rate_ratios", MappingProxyType({
-            lpu: _by_group(f"lpu_rate_ratios[{lpu!r}]", ratios, self.rate_ratios, share=False)
+            lpu: by_group(f"lpu_rate_ratios[{lpu!r}]", ratios, self.rate_ratios, share=False)
             for lpu, ratios in self.lpu_rate_ratios.items()}))
-        set_("find_rate_by_group", _by_group("find_rate_by_group", self.find_rate_by_group, DEFAULT_FIND_RATES,
+        set_("find_rate_by_group", by_group("find_rate_by_group", self.find_rate_by_group, DEFAULT_FIND_RATES,
                                              share=True))
-        set_("arrest_share_by_group", _by_group("arrest_share_by_group", self.arrest_share_by_group,
+        set_("arrest_share_by_group", by_group("arrest_share_by_group", self.arrest_share_by_group,
                                                 DEFAULT_ARREST_SHARES, share=True))
-        set_("more_than_outer_share_by_group", _by_group(
+        set_("more_than_outer_share_by_group", by_group(
             "more_than_outer_share_by_group", self.more_than_outer_share_by_group, DEFAULT_MORE_THAN_OUTER,
             share=True))
         set_("missing_months", frozenset((int(y), int(m)) for y, m in self.missing_months))
@@ -247,7 +196,7 @@ class Scenario:
         if (self.outlier_officers or self.outlier_teams) and self.partial_months:
             raise ValueError("partial_months cannot be combined with outlier_officers or outlier_teams (a partial "
                              "month thins the rows drawn before the outliers' extra searches are added)")
-        set_("night_weight_by_group", _by_group("night_weight_by_group", self.night_weight_by_group,
+        set_("night_weight_by_group", by_group("night_weight_by_group", self.night_weight_by_group,
                                                 dict.fromkeys(BROAD_GROUPS, 1.0), share=False)
              if self.night_weight_by_group else MappingProxyType({}))
         set_("case_mix_team_lpus", tuple(self.case_mix_team_lpus))
@@ -304,89 +253,13 @@ class Truth:
         return expected_rate_ratio(self.expected_searches, self.population, group, lpu_code)
 
 
-def expected_rate_ratio(expected: Mapping[tuple[str, str], float], population: Mapping[tuple[str, str], int],
-                        group: str, lpu_code: str | None = None) -> float:
-    """Expected events per head of a group over White's, from per-(lpu, group) means and populations."""
-    def rate(g: str) -> float:
-        keys = [k for k in population if k[1] == g and (lpu_code is None or k[0] == lpu_code)]
-        return sum(expected[k] for k in keys) / sum(population[k] for k in keys)
-    return rate(group) / rate("White")
-
-
-@dataclass(frozen=True)
-class GeneratedExtract:
-    files: list[Path]
-    row_count: int
-    truth: Truth
-
-
-@dataclass(frozen=True)
-class GeneratedByContract:
-    """Files of several contracts written by one generator: the files, rows per contract name, the truth."""
-
-    files: list[Path]
-    row_counts: Mapping[str, int]
-    truth: object
-
-    @property
-    def row_count(self) -> int:
-        return sum(self.row_counts.values())
-
-
 # --------------------------------------------------------------------------------------------------- reference
 
 
-def _read_seed(seeds_dir: Path, name: str) -> list[dict[str, str]]:
-    path = seeds_dir / name
-    if not path.exists():
-        raise FileNotFoundError(f"seed {name} not found in {seeds_dir}")
-    with open(path, newline="", encoding="utf-8") as seed_file:
-        return list(csv.DictReader(seed_file))
-
-
-def _is_true(value: str | None) -> bool:
-    return (value or "").strip().lower() in ("true", "t", "1", "yes", "y")
-
-
-def _sort_key(row: dict[str, str]) -> float:
-    try:
-        return float(row.get("sort_order") or "inf")
-    except ValueError:
-        return math.inf
-
-
-def _require(codes: set[str], wanted, what: str) -> None:
-    missing = sorted(set(wanted) - codes)
-    if missing:
-        raise ValueError(f"{what}: codes {missing} used by the generator are not in the seeds")
-
-
-def _cumulative(weights: np.ndarray) -> np.ndarray:
-    """Row-wise cumulative probabilities ending at exactly 1.0 (rows of zeros stay all 1.0)."""
-    weights = np.asarray(weights, dtype=float)
-    totals = weights.sum(axis=-1, keepdims=True)
-    cum = np.cumsum(weights, axis=-1) / np.where(totals > 0, totals, 1)
-    cum[np.isclose(cum, 1.0, rtol=0, atol=1e-12) | (totals == 0)] = 1.0
-    return cum
-
-
-def _pick(u: np.ndarray, cum: np.ndarray) -> np.ndarray:
-    """Index of the category for uniforms u; cum is one row of cumulative probabilities or one row per u."""
-    if cum.ndim == 1:
-        return np.searchsorted(cum, u, side="right")
-    return (u[:, None] >= cum).sum(axis=1)
-
-
 @dataclass(frozen=True)
-class _Reference:
-    lpus: tuple[str, ...]
-    population: np.ndarray                 # (n_lpu, n_group)
-    self_defined_codes: np.ndarray         # stated codes (str)
-    self_defined_cum: np.ndarray           # (n_lpu * n_group, n_codes)
-    not_stated_code: str
-    officer_codes: np.ndarray
-    officer_cum: np.ndarray                # (n_group, n_officer_codes)
-    officer_unknown: int                   # index of IC9 in officer_codes
+class _Reference(ForcePeople):
+    """The force area's people, and the codes of why people are searched and what came of it."""
+
     legislation_codes: np.ndarray
     legislation_cum: np.ndarray
     object_codes: np.ndarray
@@ -395,111 +268,39 @@ class _Reference:
     nfa_code: str
     other_outcome_codes: np.ndarray        # positive outcomes other than arrest
     other_outcome_cum: np.ndarray
-    sex_codes: np.ndarray
-    sex_cum: np.ndarray
 
 
 def _load_reference(seeds_dir: Path, census_year: int) -> _Reference:
-    lpu_rows = _read_seed(seeds_dir, "local_policing_units.csv")
-    lpus = tuple(row["lpu_code"] for row in lpu_rows)
-    la_of = {row["lpu_code"]: row["la_code"] for row in lpu_rows}
-    _require(set(LPU_GEOGRAPHY), lpus, "LPU_GEOGRAPHY (add a box for the new local policing unit)")
+    people = load_force_people(seeds_dir, census_year)
+    require(set(LPU_GEOGRAPHY), people.lpus, "LPU_GEOGRAPHY (add a box for the new local policing unit)")
 
-    broad_of_detailed = {row["ethnic_group_code"]: row["broad_ethnic_group"]
-                         for row in _read_seed(seeds_dir, "ethnic_groups.csv")}
-    census = [row for row in _read_seed(seeds_dir, "census_population.csv")
-              if row["census_year"].strip() == str(census_year)]
-    if not census:
-        raise ValueError(f"census_population.csv has no rows for census_year {census_year}")
-    detailed_pop: dict[tuple[str, str], float] = {}
-    for row in census:
-        if row["ethnic_group_code"] in broad_of_detailed:
-            key = (row["la_code"], row["ethnic_group_code"])
-            detailed_pop[key] = detailed_pop.get(key, 0.0) + float(row["population"].replace(",", ""))
-
-    source = _read_seed(seeds_dir, "ethnicity_source_values.csv")
-    self_defined = [row for row in source if row["source_system"] == SELF_DEFINED_SYSTEM]
-    not_stated = [row["source_value"] for row in self_defined if _is_true(row.get("is_not_stated"))]
-    if not not_stated:
-        raise ValueError(f"ethnicity_source_values.csv has no not-stated {SELF_DEFINED_SYSTEM} value")
-    stated = [row for row in self_defined if not _is_true(row.get("is_not_stated"))]
-    codes = [row["source_value"] for row in stated]
-    # A code belongs to the broad group of the detailed group it maps to (so it matches the population it is
-    # drawn from); codes without a detailed group use their own broad group.
-    code_group = [broad_of_detailed.get(row.get("ethnic_group_code") or "", row["broad_ethnic_group"])
-                  for row in stated]
-    code_detail = [row.get("ethnic_group_code") or None for row in stated]
-
-    population = np.zeros((len(lpus), len(BROAD_GROUPS)))
-    weights = np.zeros((len(lpus), len(BROAD_GROUPS), len(codes)))
-    for i, lpu in enumerate(lpus):
-        la = la_of[lpu]
-        for j, group in enumerate(BROAD_GROUPS):
-            in_group = [k for k, g in enumerate(code_group) if g == group]
-            details = [d for d, g in broad_of_detailed.items() if g == group]
-            population[i, j] = sum(detailed_pop.get((la, d), 0.0) for d in details)
-            if population[i, j] == 0:
-                continue
-            if not in_group:
-                raise ValueError(f"no {SELF_DEFINED_SYSTEM} code for broad group {group!r}")
-            for d in details:
-                pop = detailed_pop.get((la, d), 0.0)
-                takers = [k for k in in_group if code_detail[k] == d]
-                # Detailed groups no code names go to the group's unmapped codes, else its 'any other' (x9)
-                # codes, else are shared by all its codes.
-                takers = takers or [k for k in in_group if code_detail[k] is None] \
-                    or [k for k in in_group if codes[k].endswith("9")] or in_group
-                for k in takers:
-                    weights[i, j, k] += pop / len(takers)
-        if population[i].sum() == 0:
-            raise ValueError(f"no census {census_year} population for {lpu} (la_code {la})")
-
-    officer_values = {row["source_value"] for row in source if row["source_system"] == OFFICER_OBSERVED_SYSTEM}
-    officer_codes = sorted({c for mix in OFFICER_OBSERVED_BY_GROUP.values() for c in mix} | {OFFICER_OBSERVED_UNKNOWN})
-    _require(officer_values, officer_codes, f"ethnicity_source_values.csv ({OFFICER_OBSERVED_SYSTEM})")
-    officer_w = np.array([[OFFICER_OBSERVED_BY_GROUP[g].get(c, 0.0) for c in officer_codes] for g in BROAD_GROUPS])
-
-    legislation = {row["legislation_code"] for row in _read_seed(seeds_dir, "legislation.csv")}
-    _require(legislation, LEGISLATION_MIX, "legislation.csv")
-    objects = {row["object_of_search_code"] for row in _read_seed(seeds_dir, "object_of_search.csv")}
+    legislation = {row["legislation_code"] for row in read_seed(seeds_dir, "legislation.csv")}
+    require(legislation, LEGISLATION_MIX, "legislation.csv")
+    objects = {row["object_of_search_code"] for row in read_seed(seeds_dir, "object_of_search.csv")}
     object_codes = sorted({c for mix in OBJECT_BY_LEGISLATION.values() for c in mix})
-    _require(objects, object_codes, "object_of_search.csv")
+    require(objects, object_codes, "object_of_search.csv")
     legislation_codes = list(LEGISLATION_MIX)
 
-    outcomes = sorted(_read_seed(seeds_dir, "outcomes.csv"), key=_sort_key)
-    arrests = [row["outcome_code"] for row in outcomes if _is_true(row["is_arrest"])]
-    nfas = [row["outcome_code"] for row in outcomes if _is_true(row["is_no_further_action"])]
+    outcomes = sorted(read_seed(seeds_dir, "outcomes.csv"), key=sort_key)
+    arrests = [row["outcome_code"] for row in outcomes if is_true(row["is_arrest"])]
+    nfas = [row["outcome_code"] for row in outcomes if is_true(row["is_no_further_action"])]
     if not arrests or not nfas:
         raise ValueError("outcomes.csv needs an arrest and a no-further-action outcome")
-    _require({row["outcome_code"] for row in outcomes
-              if not _is_true(row["is_arrest"]) and not _is_true(row["is_no_further_action"])},
-             OTHER_OUTCOME_MIX, "outcomes.csv (positive outcomes other than arrest)")
-
-    sex_rows = [row for row in _read_seed(seeds_dir, "sex_source_values.csv") if row["source_system"] == SEX_SYSTEM] \
-        if (seeds_dir / "sex_source_values.csv").exists() else None
-    if sex_rows is not None:
-        _require({row["source_value"] for row in sex_rows}, SEX_MIX, "sex_source_values.csv (force)")
+    require({row["outcome_code"] for row in outcomes
+             if not is_true(row["is_arrest"]) and not is_true(row["is_no_further_action"])},
+            OTHER_OUTCOME_MIX, "outcomes.csv (positive outcomes other than arrest)")
 
     return _Reference(
-        lpus=lpus,
-        population=population,
-        self_defined_codes=np.array(codes),
-        self_defined_cum=_cumulative(weights.reshape(len(lpus) * len(BROAD_GROUPS), len(codes))),
-        not_stated_code=not_stated[0],
-        officer_codes=np.array(officer_codes),
-        officer_cum=_cumulative(officer_w),
-        officer_unknown=officer_codes.index(OFFICER_OBSERVED_UNKNOWN),
+        **vars(people),
         legislation_codes=np.array(legislation_codes),
-        legislation_cum=_cumulative(np.array(list(LEGISLATION_MIX.values()))),
+        legislation_cum=cumulative(np.array(list(LEGISLATION_MIX.values()))),
         object_codes=np.array(object_codes),
-        object_cum=_cumulative(np.array([[OBJECT_BY_LEGISLATION[l].get(o, 0.0) for o in object_codes]
-                                         for l in legislation_codes])),
+        object_cum=cumulative(np.array([[OBJECT_BY_LEGISLATION[l].get(o, 0.0) for o in object_codes]
+                                        for l in legislation_codes])),
         arrest_code=arrests[0],
         nfa_code=nfas[0],
         other_outcome_codes=np.array(list(OTHER_OUTCOME_MIX)),
-        other_outcome_cum=_cumulative(np.array(list(OTHER_OUTCOME_MIX.values()))),
-        sex_codes=np.array(list(SEX_MIX)),
-        sex_cum=_cumulative(np.array(list(SEX_MIX.values()))),
+        other_outcome_cum=cumulative(np.array(list(OTHER_OUTCOME_MIX.values()))),
     )
 
 
@@ -522,9 +323,9 @@ def _build_force(seed: int, reference: _Reference) -> _Force:
     cell_cum, officer_cum, offsets, teams, counts = [], [], [], [], []
     for i, lpu in enumerate(reference.lpus):
         rows, cols = LPU_GEOGRAPHY[lpu][4:]
-        cell_cum.append(_cumulative(rng.gamma(0.8, size=rows * cols)))
+        cell_cum.append(cumulative(rng.gamma(0.8, size=rows * cols)))
         n_officers = max(25, round(reference.population[i].sum() / 8000))
-        officer_cum.append(_cumulative(rng.gamma(0.6, size=n_officers)))
+        officer_cum.append(cumulative(rng.gamma(0.6, size=n_officers)))
         offsets.append(sum(counts))
         counts.append(n_officers)
         n_npt = max(2, n_officers // 40)
@@ -550,11 +351,11 @@ class _Oversight:
 
 
 def _plan_oversight(scenario: Scenario, reference: _Reference, force: _Force) -> _Oversight:
-    _require(set(reference.lpus), scenario.case_mix_team_lpus, "case_mix_team_lpus")
+    require(set(reference.lpus), scenario.case_mix_team_lpus, "case_mix_team_lpus")
     n_lpu, black = len(reference.lpus), BROAD_GROUPS.index("Black")
     hour_cum = None
     if scenario.night_weight_by_group:
-        hour_cum = _cumulative(np.array([[w * (scenario.night_weight_by_group[g] if h in NIGHT_UTC_HOURS else 1.0)
+        hour_cum = cumulative(np.array([[w * (scenario.night_weight_by_group[g] if h in NIGHT_UTC_HOURS else 1.0)
                                           for h, w in enumerate(HOUR_WEIGHTS)] for g in BROAD_GROUPS]))
     mixing = scenario.case_mix_team_lpus and scenario.case_mix_team_share > 0
     officer_ids, officer_teams = force.officer_ids, force.officer_teams
@@ -612,24 +413,6 @@ def _london_hours(stamps: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------------------------------- generation
 
 
-@dataclass(frozen=True)
-class _Period:
-    start: date
-    end: date                              # inclusive; names the file
-    year_month: YearMonth
-
-
-def _periods(scenario: Scenario) -> Iterator[_Period]:
-    day = scenario.start
-    while day <= scenario.end:
-        if scenario.file_period == "day":
-            end = day
-        else:
-            end = min(scenario.end, date(day.year, day.month, calendar.monthrange(day.year, day.month)[1]))
-        yield _Period(day, end, (day.year, day.month))
-        day = end + timedelta(days=1)
-
-
 def _outcome_shares(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per group: P(arrest), P(any positive outcome) and P(linked to object | positive outcome)."""
     find = np.array([scenario.find_rate_by_group[g] for g in BROAD_GROUPS])
@@ -663,8 +446,8 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
     n = cell.size
     day, lpu, group = cell // (n_lpu * n_group), (cell // n_group) % n_lpu, cell % n_group
 
-    hour_cum = _cumulative(np.array(HOUR_WEIGHTS)) if plan.hour_cum_by_group is None else plan.hour_cum_by_group[group]
-    hour = _pick(rng.random(n), hour_cum)
+    hour_cum = cumulative(np.array(HOUR_WEIGHTS)) if plan.hour_cum_by_group is None else plan.hour_cum_by_group[group]
+    hour = pick(rng.random(n), hour_cum)
     minute = day * 1440 + hour * 60 + rng.integers(0, 60, size=n)
     order = np.argsort(minute, kind="stable")
     minute, lpu, group = minute[order], lpu[order], group[order]
@@ -681,13 +464,13 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
         if here.size == 0:
             continue
         lat0, lon0, half_lat, half_lon, rows, cols = LPU_GEOGRAPHY[code]
-        cells = _pick(rng.random(here.size), force.cell_cum[i])
+        cells = pick(rng.random(here.size), force.cell_cum[i])
         r, c = cells // cols, cells % cols
         lat[here] = lat0 - half_lat + (r + rng.random(here.size)) * (2 * half_lat / rows)
         lon[here] = lon0 - half_lon + (c + rng.random(here.size)) * (2 * half_lon / cols)
         names = np.array([f"{code}-N{k + 1:02d}" for k in range(rows * cols)])
         neighbourhood[here] = names[cells]
-        officer[here] = force.officer_offset[i] + _pick(rng.random(here.size), force.officer_cum[i])
+        officer[here] = force.officer_offset[i] + pick(rng.random(here.size), force.officer_cum[i])
     if plan.case_mix_first < len(plan.officer_ids):   # the case-mix team takes its share of its LPUs' nights
         mixing = np.random.default_rng(np.random.SeedSequence(
             scenario.seed, spawn_key=(3, first_day.year, first_day.month, first_day.day)))
@@ -700,22 +483,22 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
     # Who.
     age = np.minimum(90, 10 + np.round(rng.gamma(2.0, 8.5, size=n))).astype(np.int64)
     age_blank = rng.random(n) < AGE_BLANK_SHARE
-    sex = reference.sex_codes[_pick(rng.random(n), reference.sex_cum)]
+    sex = reference.sex_codes[pick(rng.random(n), reference.sex_cum)]
     combo = lpu * n_group + group
-    self_defined = reference.self_defined_codes[_pick(rng.random(n), reference.self_defined_cum[combo])]
+    self_defined = reference.self_defined_codes[pick(rng.random(n), reference.self_defined_cum[combo])]
     self_defined = np.where(rng.random(n) < scenario.not_stated_share, reference.not_stated_code, self_defined)
-    observed = _pick(rng.random(n), reference.officer_cum[group])
+    observed = pick(rng.random(n), reference.officer_cum[group])
     observed[rng.random(n) < OFFICER_OBSERVED_UNKNOWN_SHARE] = reference.officer_unknown
     officer_observed = reference.officer_codes[observed]
 
     # Why and what came of it.
-    legislation = _pick(rng.random(n), reference.legislation_cum)
-    obj = _pick(rng.random(n), reference.object_cum[legislation])
+    legislation = pick(rng.random(n), reference.legislation_cum)
+    obj = pick(rng.random(n), reference.object_cum[legislation])
     arrest_p, positive_p, linked_p = _outcome_shares(scenario)
     u = rng.random(n)
     is_arrest = u < arrest_p[group]
     is_nfa = u >= positive_p[group]
-    other = reference.other_outcome_codes[_pick(rng.random(n), reference.other_outcome_cum)]
+    other = reference.other_outcome_codes[pick(rng.random(n), reference.other_outcome_cum)]
     outcome = np.where(is_arrest, reference.arrest_code, np.where(is_nfa, reference.nfa_code, other))
     linked = rng.random(n) < linked_p[group]
     more_than_outer = rng.random(n) < np.array([scenario.more_than_outer_share_by_group[g]
@@ -771,7 +554,7 @@ def _write_rows(handle, columns: dict[str, np.ndarray]) -> None:
 
 
 def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str | os.PathLike | None = None
-             ) -> GeneratedExtract:
+             ) -> GeneratedByContract[Truth]:
     """Write the scenario's extract files into out_dir (created if needed) and return them with the truth.
 
     Files are ``stop_search_<YYYY-MM-DD>.csv`` named by the last day they cover (the month end, or the
@@ -785,7 +568,7 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
     reference = _load_reference(seeds, scenario.census_year)
     force = _build_force(scenario.seed, reference)
     plan = _plan_oversight(scenario, reference, force)
-    _require(set(reference.lpus), scenario.lpu_rate_ratios, "lpu_rate_ratios")
+    require(set(reference.lpus), scenario.lpu_rate_ratios, "lpu_rate_ratios")
 
     n_lpu, n_group = reference.population.shape
     ratios = np.array([[scenario.ratio(lpu, g) for g in BROAD_GROUPS] for lpu in reference.lpus])
@@ -796,7 +579,7 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
     next_sequence: dict[int, int] = {}
     files: list[Path] = []
 
-    for period in _periods(scenario):
+    for period in periods(scenario.start, scenario.end, scenario.file_period):
         n_days = (period.end - period.start).days + 1
         rng = np.random.default_rng(np.random.SeedSequence(
             scenario.seed, spawn_key=(1, period.start.year, period.start.month, period.start.day)))
@@ -819,29 +602,22 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
             keep[thinning.choice(total, size=kept, replace=False)] = True
 
         path = out / f"stop_search_{period.end.isoformat()}.csv"
-        temporary = path.with_name(f".{path.name}.tmp")
         done = 0
-        try:
-            with open(temporary, "w", encoding="utf-8", newline="") as handle:
-                handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
-                for days in _batches(counts.sum(axis=(1, 2))):
-                    columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
-                                                scenario, reference, force, plan)
-                    sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
-                    columns["record_id"] = np.strings.add(f"SS-{year}-",
-                                                          np.strings.zfill(sequence.astype(str), 6))
-                    done += len(lpu)
-                    if keep is not None:
-                        mask = keep[sequence - first_sequence]
-                        columns = {name: values[mask] for name, values in columns.items()}
-                        lpu, group = lpu[mask], group[mask]
-                    np.add.at(delivered, (lpu, group), 1)
-                    _write_rows(handle, columns)
-            os.replace(temporary, path)
-            next_sequence[year] = max(next_sequence[year], first_sequence + done)   # the outliers' extra rows
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+        with replacing(path) as handle:
+            handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
+            for days in _batches(counts.sum(axis=(1, 2))):
+                columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
+                                            scenario, reference, force, plan)
+                sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
+                columns["record_id"] = padded_ids(f"SS-{year}-", sequence, 6)
+                done += len(lpu)
+                if keep is not None:
+                    mask = keep[sequence - first_sequence]
+                    columns = {name: values[mask] for name, values in columns.items()}
+                    lpu, group = lpu[mask], group[mask]
+                np.add.at(delivered, (lpu, group), 1)
+                _write_rows(handle, columns)
+        next_sequence[year] = max(next_sequence[year], first_sequence + done)   # the outliers' extra rows
         files.append(path)
 
     keys = [(lpu, g) for lpu in reference.lpus for g in BROAD_GROUPS]
@@ -853,4 +629,5 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
         population=MappingProxyType({k: int(round(v)) for k, v in zip(keys, reference.population.ravel())}),
         oversight=plan.truth,
     )
-    return GeneratedExtract(files=files, row_count=int(delivered.sum()), truth=truth)
+    return GeneratedByContract(files=files, truth=truth,
+                               row_counts=MappingProxyType({FORCE_STOP_SEARCH.name: int(delivered.sum())}))

@@ -63,7 +63,7 @@ files are written as the month is simulated (to a temporary name, then renamed i
 
 Usage::
 
-    from equality.synthetic_workforce import demo_scenario, generate_workforce
+    from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 
     generated = generate_workforce(demo_scenario(), "landing/")
     generated.row_counts["hr_people"]
@@ -72,7 +72,6 @@ Usage::
 
 from __future__ import annotations
 
-import calendar
 import math
 import os
 from collections.abc import Mapping
@@ -83,10 +82,12 @@ from types import MappingProxyType
 
 import numpy as np
 
-from equality import synthetic
 from equality.contracts import SourceContract
 from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
-from equality.synthetic import BROAD_GROUPS, DEFAULT_SEEDS_DIR, GeneratedByContract, _cumulative, _pick, _read_seed
+from equality.sources.synthetic_toolkit import (BROAD_GROUPS, DAYS_PER_YEAR, DEFAULT_SEEDS_DIR, ONES,
+                                                GeneratedByContract, by_group, check_whole_months, contract_lines,
+                                                cumulative, epoch_day, is_true, iso_dates, padded_ids, pick,
+                                                ratios_to_white, read_seed, require, sort_key, write_contract_file)
 
 # ------------------------------------------------------------------------------------------------ codes we name
 
@@ -239,23 +240,12 @@ DEFAULT_SPECIALIST_ENTRY_RATIO = MappingProxyType({"Asian": 0.8})
 DEFAULT_PROMOTION_APPLICATION_RATE = MappingProxyType({"CONSTABLE": 0.08, "SERGEANT": 0.15, "INSPECTOR": 0.15,
                                                        "CHIEF_INSPECTOR": 0.20})
 
-_ONES = MappingProxyType({g: 1.0 for g in BROAD_GROUPS})
 _ZEROS = MappingProxyType({g: 0.0 for g in BROAD_GROUPS})
-_EPOCH = date(1970, 1, 1)
-_DAYS_PER_YEAR = 365.25
-
-
-def _ratios(name: str, given: Mapping[str, float]) -> Mapping[str, float]:
-    """A full group -> ratio mapping (groups not given: 1); White is the reference, so its ratio is 1."""
-    ratios = synthetic._by_group(name, given, _ONES, share=False)
-    if ratios["White"] != 1.0:
-        raise ValueError(f"{name}['White'] is 1 by definition (White is the reference group)")
-    return ratios
 
 
 def _shares(name: str, given: Mapping[str, float]) -> Mapping[str, float]:
     """Group shares normalised to sum to 1 (groups not given: 0)."""
-    shares = synthetic._by_group(name, given, _ZEROS, share=False)
+    shares = by_group(name, given, _ZEROS, share=False)
     total = sum(shares.values())
     if total <= 0:
         raise ValueError(f"{name}: shares must not all be 0")
@@ -275,7 +265,7 @@ def _stage_ratios(name: str, given: Mapping[str, Mapping[str, float]], process_t
         raise ValueError(f"{name}: unknown or not injectable {process_type.lower()} stage(s) {sorted(unknown)}; "
                          f"expected some of {sorted(allowed)}" + (f" ({', '.join(derived)}: use "
                                                                    f"vetting_refusal_ratio)" if derived else ""))
-    return MappingProxyType({stage: _ratios(f"{name}[{stage!r}]", given[stage])
+    return MappingProxyType({stage: ratios_to_white(f"{name}[{stage!r}]", given[stage])
                              for stage in _assessed_stages(process_type) if stage in given})
 
 
@@ -356,14 +346,7 @@ class WorkforceScenario:
 
     def __post_init__(self) -> None:
         set_ = lambda name, value: object.__setattr__(self, name, value)  # noqa: E731 (frozen dataclass)
-        if isinstance(self.seed, bool) or not isinstance(self.seed, (int, np.integer)) or self.seed < 0:
-            raise ValueError(f"seed must be a non-negative integer, not {self.seed!r}")
-        if self.start.day != 1:
-            raise ValueError(f"start {self.start} is not the first day of a month")
-        if self.end.day != calendar.monthrange(self.end.year, self.end.month)[1]:
-            raise ValueError(f"end {self.end} is not the last day of a month")
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+        check_whole_months(self.seed, self.start, self.end)
 
         unknown = set(self.initial_headcount) - set(WORKFORCE_TYPES)
         if unknown:
@@ -394,9 +377,9 @@ class WorkforceScenario:
         if not self.vetting_base_refusal < 1:
             raise ValueError("vetting_base_refusal must be below 1")
 
-        set_("leaver_rate_ratio", _ratios("leaver_rate_ratio", self.leaver_rate_ratio))
-        set_("vetting_refusal_ratio", _ratios("vetting_refusal_ratio", self.vetting_refusal_ratio))
-        set_("specialist_entry_ratio", _ratios("specialist_entry_ratio", self.specialist_entry_ratio))
+        set_("leaver_rate_ratio", ratios_to_white("leaver_rate_ratio", self.leaver_rate_ratio))
+        set_("vetting_refusal_ratio", ratios_to_white("vetting_refusal_ratio", self.vetting_refusal_ratio))
+        set_("specialist_entry_ratio", ratios_to_white("specialist_entry_ratio", self.specialist_entry_ratio))
         set_("stage_pass_ratio", _stage_ratios("stage_pass_ratio", self.stage_pass_ratio, RECRUITMENT,
                                                derived=(VETTING_STAGE,)))
         set_("promotion_stage_pass_ratio", _stage_ratios("promotion_stage_pass_ratio",
@@ -412,8 +395,8 @@ class WorkforceScenario:
                 ("pass_probability x stage_pass_ratio", self.pass_probability, self.stage_pass_ratio),
                 ("promotion_pass_probability x promotion_stage_pass_ratio", self.promotion_pass_probability,
                  self.promotion_stage_pass_ratio)):
-            for stage, by_group in ratios.items():
-                worst = probabilities[stage] * max(by_group.values())
+            for stage, group_ratios in ratios.items():
+                worst = probabilities[stage] * max(group_ratios.values())
                 if worst > 1:
                     raise ValueError(f"{name} at {stage} reaches {worst:.3f} > 1")
         worst = self.vetting_base_refusal * max(self.vetting_refusal_ratio.values())
@@ -452,7 +435,7 @@ class WorkforceScenario:
             return 1.0 - self.vetting_base_refusal * self.vetting_refusal_ratio[group]
         probabilities, ratios = ((self.pass_probability, self.stage_pass_ratio) if process_type == RECRUITMENT
                                  else (self.promotion_pass_probability, self.promotion_stage_pass_ratio))
-        return probabilities[stage] * ratios.get(stage, _ONES)[group]
+        return probabilities[stage] * ratios.get(stage, ONES)[group]
 
 
 # ------------------------------------------------------------------------------------------------ results
@@ -497,13 +480,6 @@ class WorkforceTruth:
         return self.specialist_entry_ratios[group]
 
 
-@dataclass(frozen=True)
-class GeneratedWorkforce(GeneratedByContract):
-    """The files written (hr_people, hr_events, hr_process_stages, hr_vetting) and the truth behind them."""
-
-    truth: WorkforceTruth
-
-
 # ------------------------------------------------------------------------------------------------ reference
 
 
@@ -537,15 +513,15 @@ class _Reference:
 
 
 def _mix(codes: list[str], mix: Mapping[str, float], what: str) -> np.ndarray:
-    synthetic._require(set(codes), mix, what)
+    require(set(codes), mix, what)
     return np.array([float(mix.get(code, 0.0)) for code in codes])
 
 
 def _load_reference(seeds: Path) -> _Reference:
-    ranks = sorted(_read_seed(seeds, "rank_grades.csv"), key=lambda row: int(row["rank_order"]))
+    ranks = sorted(read_seed(seeds, "rank_grades.csv"), key=lambda row: int(row["rank_order"]))
     rank_codes = [row["rank_grade_code"] for row in ranks]
     rank_type = {row["rank_grade_code"]: row["workforce_type_code"] for row in ranks}
-    synthetic._require(set(rank_codes), set(OFFICER_RANKS) | {r for m in RANK_MIX.values() for r in m}
+    require(set(rank_codes), set(OFFICER_RANKS) | {r for m in RANK_MIX.values() for r in m}
                        | {r for m in HIRE_RANK_MIX.values() for r in m}, "rank_grades.csv")
     for workforce_type, mixes in (("OFFICER", OFFICER_RANKS), *[(t, tuple(m)) for t, m in RANK_MIX.items()],
                                   *[(t, tuple(m)) for t, m in HIRE_RANK_MIX.items()]):
@@ -560,18 +536,18 @@ def _load_reference(seeds: Path) -> _Reference:
     for lower, higher in zip(officer_ranks, officer_ranks[1:]):
         next_rank[rank_index[lower]] = rank_index[higher]
 
-    departments = _read_seed(seeds, "departments.csv")
+    departments = read_seed(seeds, "departments.csv")
     dept_codes = [row["department_code"] for row in departments]
-    synthetic._require(set(dept_codes), {d for m in DEPARTMENT_MIX.values() for d in m} | set(SPECIALIST_OUT_MIX)
+    require(set(dept_codes), {d for m in DEPARTMENT_MIX.values() for d in m} | set(SPECIALIST_OUT_MIX)
                        | set(HQ_NO_LPU_SHARE), "departments.csv")
-    specialist = np.array([synthetic._is_true(row["is_specialist"]) for row in departments])
+    specialist = np.array([is_true(row["is_specialist"]) for row in departments])
     if not specialist.any():
         raise ValueError("departments.csv marks no department specialist")
     if specialist[[dept_codes.index(d) for d in SPECIALIST_OUT_MIX]].any():
         raise ValueError("SPECIALIST_OUT_MIX names a specialist department")
 
     stages: dict[str, list[tuple[int, str]]] = {}
-    for row in _read_seed(seeds, "process_stages.csv"):
+    for row in read_seed(seeds, "process_stages.csv"):
         stages.setdefault(row["process_type"], []).append((int(row["stage_order"]), row["stage_code"]))
     for process_type, expected in STAGES.items():
         found = tuple(code for _, code in sorted(stages.get(process_type, [])))
@@ -579,26 +555,26 @@ def _load_reference(seeds: Path) -> _Reference:
             raise ValueError(f"process_stages.csv: {process_type} stages {found} differ from {expected}")
 
     hr_codes: dict[str, list[str]] = {}
-    for row in sorted(_read_seed(seeds, "hr_codes.csv"), key=synthetic._sort_key):
+    for row in sorted(read_seed(seeds, "hr_codes.csv"), key=sort_key):
         hr_codes.setdefault(row["code_list"], []).append(row["code"])
     for code_list, wanted in (("workforce_type", WORKFORCE_TYPES), ("event_type", EVENT_TYPES),
                               ("process_type", tuple(STAGES)), ("stage_outcome", OUTCOMES),
                               ("vetting_level", (VETTING_LEVEL,)), ("vetting_outcome", VETTING_OUTCOMES),
                               ("leaver_reason", (COMPULSORY_RETIREMENT_REASON,))):
-        synthetic._require(set(hr_codes.get(code_list, [])), wanted, f"hr_codes.csv ({code_list})")
+        require(set(hr_codes.get(code_list, [])), wanted, f"hr_codes.csv ({code_list})")
 
     def codes(code_list: str, *mixes: Mapping[str, float]) -> _Codes:
         listed = hr_codes.get(code_list, [])
         weights = np.array([_mix(listed, mix, f"hr_codes.csv ({code_list})") for mix in mixes])
-        return _Codes(np.array(listed), _cumulative(weights[0] if len(mixes) == 1 else weights))
+        return _Codes(np.array(listed), cumulative(weights[0] if len(mixes) == 1 else weights))
 
-    lpus = [row["lpu_code"] for row in _read_seed(seeds, "local_policing_units.csv")]
+    lpus = [row["lpu_code"] for row in read_seed(seeds, "local_policing_units.csv")]
     mean_weight = float(np.mean(list(LPU_WEIGHTS.values())))
     lpu_weights = np.array([LPU_WEIGHTS.get(code, mean_weight) for code in lpus])
 
     broad_of_detailed = {row["ethnic_group_code"]: row["broad_ethnic_group"]
-                         for row in _read_seed(seeds, "ethnic_groups.csv")}
-    ethnicity = [row for row in _read_seed(seeds, "ethnicity_source_values.csv")
+                         for row in read_seed(seeds, "ethnic_groups.csv")}
+    ethnicity = [row for row in read_seed(seeds, "ethnicity_source_values.csv")
                  if row["source_system"] == ETHNICITY_SYSTEM]
     eth_codes = [row["source_value"] for row in ethnicity]
     # A code's group is that of the detailed group it maps to (as the warehouse reads it), else its own.
@@ -615,7 +591,7 @@ def _load_reference(seeds: Path) -> _Reference:
     if missing:
         raise ValueError(f"ethnicity_source_values.csv ({ETHNICITY_SYSTEM}) has no code for {missing}")
 
-    sex_codes = [row["source_value"] for row in _read_seed(seeds, "sex_source_values.csv")
+    sex_codes = [row["source_value"] for row in read_seed(seeds, "sex_source_values.csv")
                  if row["source_system"] == SEX_SYSTEM]
     religion_mixes = [RELIGION_MIX.get(label, RELIGION_MIX["*"]) for label in GROUP_LABELS]
     return _Reference(
@@ -626,11 +602,11 @@ def _load_reference(seeds: Path) -> _Reference:
         dept_index=MappingProxyType({code: i for i, code in enumerate(dept_codes)}),
         dept_specialist=specialist,
         lpu_codes=np.array(lpus),
-        lpu_cum=_cumulative(lpu_weights),
+        lpu_cum=cumulative(lpu_weights),
         eth_codes=np.array(eth_codes),
         eth_group=eth_group,
-        eth_cum=_cumulative(eth_weights),
-        sex=MappingProxyType({t: _Codes(np.array(sex_codes), _cumulative(
+        eth_cum=cumulative(eth_weights),
+        sex=MappingProxyType({t: _Codes(np.array(sex_codes), cumulative(
             _mix(sex_codes, SEX_MIX[t], f"sex_source_values.csv ({SEX_SYSTEM})"))) for t in WORKFORCE_TYPES}),
         characteristics=MappingProxyType({name: codes(name, mix) for name, mix in CHARACTERISTIC_MIX.items()}),
         religion=codes("religion_or_belief", *religion_mixes),
@@ -646,21 +622,6 @@ _TRUE_FALSE = np.array(["false", "true"])
 _FTE_TEXT = np.array([f"{tenths / 10:.1f}" for tenths in range(11)])
 
 
-def _day(value: date) -> int:
-    return (value - _EPOCH).days
-
-
-def _iso(days: np.ndarray) -> np.ndarray:
-    return np.datetime_as_string(np.asarray(days, dtype=np.int64).astype("datetime64[D]"), unit="D")
-
-
-def _ids(prefix: str, numbers: np.ndarray, width: int) -> np.ndarray:
-    numbers = np.asarray(numbers, dtype=np.int64)
-    if numbers.size == 0:   # np.strings.zfill cannot size an empty result
-        return np.zeros(0, dtype=f"U{len(prefix) + width}")
-    return np.strings.add(prefix, np.strings.zfill(numbers.astype(str), width))
-
-
 def _with_blank(codes: np.ndarray) -> np.ndarray:
     """The codes with '' appended, so index -1 reads as a blank value."""
     return np.append(codes, "")
@@ -674,31 +635,6 @@ def _birthday(dob: np.ndarray, years: int) -> np.ndarray:
     target = month + 12 * years
     month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
     return (target.astype("datetime64[D]").astype(np.int64) + np.minimum(day_in_month, month_length - 1))
-
-
-def _rows(columns: Mapping[str, np.ndarray], contract: SourceContract) -> list[str]:
-    """CSV lines of the columns in the contract's header order (no value needs quoting: codes and dates)."""
-    headers = [column.header for column in contract.columns]
-    given = {name for name in columns if not name.startswith("_")}
-    if given != set(headers):
-        raise ValueError(f"{contract.name}: the generator fills {sorted(given - set(headers))} the contract lacks, "
-                         f"and lacks {sorted(set(headers) - given)}")
-    values = [columns[header].tolist() for header in headers]
-    return list(map(",".join, zip(*values)))
-
-
-def _write(path: Path, contract: SourceContract, lines: list[str]) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
-            handle.write(",".join(column.header for column in contract.columns) + "\n")
-            if lines:
-                handle.write("\n".join(lines))
-                handle.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _concat(blocks: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
@@ -818,7 +754,7 @@ class _Simulation:
         weights = np.zeros(size)
         for code, weight in mix.items():
             weights[index[code]] = weight
-        return _cumulative(weights)
+        return cumulative(weights)
 
     # ---------------------------------------------------------------- dates
 
@@ -844,15 +780,15 @@ class _Simulation:
                        age: np.ndarray, on: np.ndarray) -> dict[str, np.ndarray]:
         """Group, ethnicity code, sex, date of birth and the other candidate characteristics (as indices)."""
         r = self.ref
-        group = _pick(rng.random(n), _cumulative(group_p))
-        eth = _pick(rng.random(n), r.eth_cum[group])
-        sex = _pick(rng.random(n), r.sex[wtype].cum)
-        dob = on - np.ceil(age * _DAYS_PER_YEAR).astype(np.int64)
+        group = pick(rng.random(n), cumulative(group_p))
+        eth = pick(rng.random(n), r.eth_cum[group])
+        sex = pick(rng.random(n), r.sex[wtype].cum)
+        dob = on - np.ceil(age * DAYS_PER_YEAR).astype(np.int64)
         return {
             "group": group, "eth": eth, "sex": sex, "dob": dob,
-            "disability": _pick(rng.random(n), r.characteristics["disability"].cum),
-            "religion": _pick(rng.random(n), r.religion.cum[group]),
-            "orientation": _pick(rng.random(n), r.characteristics["sexual_orientation"].cum),
+            "disability": pick(rng.random(n), r.characteristics["disability"].cum),
+            "religion": pick(rng.random(n), r.religion.cum[group]),
+            "orientation": pick(rng.random(n), r.characteristics["sexual_orientation"].cum),
         }
 
     def draw_person_only(self, rng: np.random.Generator, protected: Mapping[str, np.ndarray], on: np.ndarray
@@ -860,22 +796,22 @@ class _Simulation:
         r = self.ref
         n = len(protected["group"])
         woman = r.sex["OFFICER"].codes[protected["sex"]] == "F"
-        under_45 = (on - protected["dob"]) < 45 * _DAYS_PER_YEAR
+        under_45 = (on - protected["dob"]) < 45 * DAYS_PER_YEAR
         u = rng.random(n)
-        pregnancy = np.where(woman & under_45, _pick(u, r.pregnancy_women_under_45.cum),
-                             _pick(u, r.pregnancy_others.cum))
+        pregnancy = np.where(woman & under_45, pick(u, r.pregnancy_women_under_45.cum),
+                             pick(u, r.pregnancy_others.cum))
         return {
-            "gender": _pick(rng.random(n), r.characteristics["gender_reassignment"].cum),
-            "marital": _pick(rng.random(n), r.characteristics["marital_status"].cum),
+            "gender": pick(rng.random(n), r.characteristics["gender_reassignment"].cum),
+            "marital": pick(rng.random(n), r.characteristics["marital_status"].cum),
             "pregnancy": pregnancy,
             "retire": _birthday(protected["dob"], RETIREMENT_AGE),
         }
 
     def draw_job(self, rng: np.random.Generator, n: int, wtype: int, rank_cum: np.ndarray, dept_cum: np.ndarray
                  ) -> dict[str, np.ndarray]:
-        rank = _pick(rng.random(n), rank_cum)
-        dept = _pick(rng.random(n), dept_cum)
-        lpu = _pick(rng.random(n), self.ref.lpu_cum)
+        rank = pick(rng.random(n), rank_cum)
+        dept = pick(rng.random(n), dept_cum)
+        lpu = pick(rng.random(n), self.ref.lpu_cum)
         lpu = np.where((wtype == STAFF) & (rng.random(n) < self.hq_no_lpu[dept]), -1, lpu)
         if wtype == STAFF:
             part_time = rng.random(n) < STAFF_PART_TIME_SHARE
@@ -887,7 +823,7 @@ class _Simulation:
 
     def initial_workforce(self) -> None:
         rng = np.random.default_rng(np.random.SeedSequence(self.s.seed, spawn_key=(31,)))
-        start = _day(self.s.start)
+        start = epoch_day(self.s.start)
         for wtype, name in enumerate(WORKFORCE_TYPES):
             n = self.s.initial_headcount[name]
             if n == 0:
@@ -900,7 +836,7 @@ class _Simulation:
             # Years of service: a share of the years since 18, longer for higher ranks.
             seniority = np.where(wtype == OFFICER, job["rank"], 0)
             service = (age - MIN_AGE) * rng.beta(1.5 + 0.8 * seniority, 2.0)
-            job["start"] = start - np.maximum(1, np.round(service * _DAYS_PER_YEAR)).astype(np.int64)
+            job["start"] = start - np.maximum(1, np.round(service * DAYS_PER_YEAR)).astype(np.int64)
             self.people.add({**job, **protected, **self.draw_person_only(rng, protected, on)})
 
     # ---------------------------------------------------------------- processes
@@ -932,7 +868,7 @@ class _Simulation:
         return {
             "ethnicity": r.eth_codes[ch["eth"]],
             "sex": r.sex["OFFICER"].codes[ch["sex"]],
-            "date_of_birth": _iso(ch["dob"]),
+            "date_of_birth": iso_dates(ch["dob"]),
             "disability": r.characteristics["disability"].codes[ch["disability"]],
             "religion_or_belief": r.religion.codes[ch["religion"]],
             "sexual_orientation": r.characteristics["sexual_orientation"].codes[ch["orientation"]],
@@ -955,7 +891,7 @@ class _Simulation:
             "candidate_id": candidate_ids[candidate],
             "stage": np.array(STAGES[process_type])[stage],
             "outcome": np.array(OUTCOMES)[row_outcome],
-            "stage_date": _iso(row_days),
+            "stage_date": iso_dates(row_days),
             **{name: values[candidate] for name, values in self.protected_columns(ch).items()},
             "_day": row_days, "_process": np.full(total, self.next_process), "_candidate": candidate_keys[candidate],
             "_stage": stage, "_group": ch["group"][candidate],
@@ -972,7 +908,7 @@ class _Simulation:
         process_id = f"RC-{month.year:04d}-{month.month:02d}" + ("" if wtype == OFFICER else f"-{name}")
         keys = np.arange(self.next_candidate, self.next_candidate + n)
         self.next_candidate += n
-        ids = _ids("C", keys, 6)
+        ids = padded_ids("C", keys, 6)
         applied = first + rng.integers(0, last_day - first + 1, n)
         age = np.minimum(50.0, MIN_AGE + rng.gamma(*APPLICANT_AGE_GAMMA, n))
         ch = self.draw_protected(rng, n, self.applicant_groups, name, age, applied)
@@ -989,8 +925,8 @@ class _Simulation:
             "applicant_id": ids[vetted],
             "applicant_type": np.full(vetted.size, name),
             "vetting_level": np.full(vetted.size, VETTING_LEVEL),
-            "applied_date": _iso(days[vetted, v - 1] + rng.integers(low, high + 1, vetted.size)),
-            "decided_date": _iso(decided),
+            "applied_date": iso_dates(days[vetted, v - 1] + rng.integers(low, high + 1, vetted.size)),
+            "decided_date": iso_dates(decided),
             "outcome": np.array(VETTING_OUTCOMES)[vet_outcome],
             **{col: values[vetted] for col, values in self.protected_columns(ch).items()},
             "_day": decided, "_candidate": keys[vetted],
@@ -1022,7 +958,7 @@ class _Simulation:
         for code in PROMOTION_RANKS:
             rank = r.rank_index[code]
             pool = present[(p.rank[present] == rank) & (p.wtype[present] == OFFICER)
-                           & ((first - p.dob[present]) < PROMOTION_MAX_AGE * _DAYS_PER_YEAR)
+                           & ((first - p.dob[present]) < PROMOTION_MAX_AGE * DAYS_PER_YEAR)
                            & (p.protected_until[present] < first)]
             applying = pool[rng.random(pool.size) < self.s.promotion_application_rate[code]]
             n = applying.size
@@ -1030,8 +966,8 @@ class _Simulation:
             ch = {name: p.data[name][applying] for name in _PROTECTED_FIELDS}
             last, outcome, days = self.run_stages(rng, PROMOTION, ch["group"], applied)
             target = int(r.next_rank[rank])
-            self.file_process(PROMOTION, f"PR-{year:04d}-{r.rank_codes[target]}", target, _ids("P", applying + 1, 6),
-                              applying, ch, last, outcome, days)
+            self.file_process(PROMOTION, f"PR-{year:04d}-{r.rank_codes[target]}", target,
+                              padded_ids("P", applying + 1, 6), applying, ch, last, outcome, days)
             p.protected_until[applying] = days[np.arange(n), last]
             promoted = np.flatnonzero(last == len(PROMOTION_STAGES) - 1)
             on = days[promoted, -1]
@@ -1069,7 +1005,7 @@ class _Simulation:
         retiring = present[p.retire[present] <= last_day]
         at_risk = present[(p.retire[present] > last_day) & (p.protected_until[present] < first)]
         leaving = at_risk[rng.random(at_risk.size) < self.leaver_hazard[p.group[at_risk]]]
-        reason = _pick(rng.random(leaving.size), r.leaver_reasons.cum)
+        reason = pick(rng.random(leaving.size), r.leaver_reasons.cum)
         retire_reason = int(np.flatnonzero(r.leaver_reasons.codes == COMPULSORY_RETIREMENT_REASON)[0])
         event(LEAVER, retiring, np.maximum(p.retire[retiring], first),
               reason=np.full(retiring.size, retire_reason))
@@ -1099,12 +1035,12 @@ class _Simulation:
         hazard = np.where(specialist, s.annual_specialist_exit_rate / 12, self.specialist_in_hazard[p.group[movers]])
         moving = rng.random(movers.size) < hazard
         going_in, going_out = movers[moving & ~specialist], movers[moving & specialist]
-        new_dept = _pick(rng.random(going_in.size), self.specialist_in_cum)
+        new_dept = pick(rng.random(going_in.size), self.specialist_in_cum)
         event(SPECIALIST_IN, going_in, first + rng.integers(0, n_days, going_in.size), dept=new_dept)
         event(SPECIALIST_OUT, going_out, first + rng.integers(0, n_days, going_out.size),
               dept=p.dept[going_out].copy())
         p.dept[going_in] = new_dept
-        p.dept[going_out] = _pick(rng.random(going_out.size), self.specialist_out_cum)
+        p.dept[going_out] = pick(rng.random(going_out.size), self.specialist_out_cum)
         p.changed(np.concatenate([going_in, going_out]))
 
         # Joiners: appointed recruits, then direct hires towards the starting headcount.
@@ -1148,14 +1084,14 @@ class _Simulation:
         dept = p.dept[index]
         ch = {name: p.data[name][index] for name in _PROTECTED_FIELDS}
         return {
-            "person_id": _ids("P", index + 1, 6),
+            "person_id": padded_ids("P", index + 1, 6),
             "workforce_type": np.array(WORKFORCE_TYPES)[p.wtype[index]],
             "rank_grade": r.rank_codes[p.rank[index]],
             "department": r.dept_codes[dept],
             "specialist_role": _TRUE_FALSE[r.dept_specialist[dept].astype(int)],
             "lpu_code": self.lpu_blank[p.lpu[index]],
             "fte": _FTE_TEXT[p.fte[index]],
-            "start_date": _iso(p.start[index]),
+            "start_date": iso_dates(p.start[index]),
             **self.protected_columns(ch),
             "gender_reassignment": r.characteristics["gender_reassignment"].codes[p.gender[index]],
             "marital_status": r.characteristics["marital_status"].codes[p.marital[index]],
@@ -1170,7 +1106,7 @@ class _Simulation:
         present = np.flatnonzero(p.active)
         stale = np.array([i for i in present.tolist() if p.lines[i] is None], dtype=np.int64)
         if stale.size:
-            for i, line in zip(stale.tolist(), _rows(self.people_columns(stale), HR_PEOPLE)):
+            for i, line in zip(stale.tolist(), contract_lines(self.people_columns(stale), HR_PEOPLE)):
                 p.lines[i] = line
         lines = p.lines
         self.emit(HR_PEOPLE, label, [lines[i] for i in present.tolist()])
@@ -1183,11 +1119,11 @@ class _Simulation:
             e = _take(e, order)
             ids = np.arange(self.next_event, self.next_event + order.size)
             self.next_event += order.size
-            out = _rows({
-                "event_id": _ids("E", ids, 7),
-                "person_id": _ids("P", e["person"] + 1, 6),
+            out = contract_lines({
+                "event_id": padded_ids("E", ids, 7),
+                "person_id": padded_ids("P", e["person"] + 1, 6),
                 "event_type": np.array(EVENT_TYPES)[e["kind"]],
-                "effective_date": _iso(e["day"]),
+                "effective_date": iso_dates(e["day"]),
                 "workforce_type": np.array(WORKFORCE_TYPES)[e["wtype"]],
                 "leaver_reason": self.reason_blank[e["reason"]],
                 "from_rank": self.rank_blank[e["from"]],
@@ -1203,7 +1139,7 @@ class _Simulation:
             order = np.lexsort((rows["_stage"], rows["_candidate"], rows["_process"], rows["_day"]))
             rows = _take(rows, order)
             np.add.at(self.appointed, rows["_group"][rows["_appointed"]], 1)
-            out = _rows(rows, HR_PROCESS_STAGES)
+            out = contract_lines(rows, HR_PROCESS_STAGES)
         self.emit(HR_PROCESS_STAGES, label, out)
 
         out = []
@@ -1213,15 +1149,15 @@ class _Simulation:
             rows = _take(rows, np.lexsort((rows["_candidate"], rows["_day"])))
             ids = np.arange(self.next_vetting, self.next_vetting + rows["_day"].size)
             self.next_vetting += ids.size
-            rows["vetting_id"] = _ids("V", ids, 6)
-            out = _rows(rows, HR_VETTING)
+            rows["vetting_id"] = padded_ids("V", ids, 6)
+            out = contract_lines(rows, HR_VETTING)
         self.emit(HR_VETTING, label, out)
 
     def emit(self, contract: SourceContract, label: str, lines: list[str]) -> None:
         path = self.out / f"{contract.name}_{label}.csv"
         if contract.extract_key(path.name) != label:
             raise ValueError(f"{path.name} does not match the {contract.name} file pattern")
-        _write(path, contract, lines)
+        write_contract_file(path, contract, lines)
         self.files.append(path)
         self.row_counts[contract.name] += len(lines)
 
@@ -1236,7 +1172,7 @@ class _Simulation:
 
 
 def generate_workforce(scenario: WorkforceScenario, out_dir: str | os.PathLike, *,
-                       seeds_dir: str | os.PathLike | None = DEFAULT_SEEDS_DIR) -> GeneratedWorkforce:
+                       seeds_dir: str | os.PathLike | None = DEFAULT_SEEDS_DIR) -> GeneratedByContract[WorkforceTruth]:
     """Write the scenario's monthly HR files into out_dir (created if needed) and return them with the truth.
 
     Per month, dated by its last day D: ``hr_people_D.csv``, ``hr_events_D.csv``, ``hr_process_stages_D.csv``
@@ -1267,8 +1203,8 @@ def generate_workforce(scenario: WorkforceScenario, out_dir: str | os.PathLike, 
         appointed_by_group=MappingProxyType(dict(zip(GROUP_LABELS, simulation.appointed.tolist()))),
         final_snapshot_headcount=MappingProxyType(simulation.final_headcount()),
     )
-    return GeneratedWorkforce(files=simulation.files, row_counts=MappingProxyType(dict(simulation.row_counts)),
-                              truth=truth)
+    return GeneratedByContract(files=simulation.files, row_counts=MappingProxyType(dict(simulation.row_counts)),
+                               truth=truth)
 
 
 def demo_scenario(seed: int = 21, start: date = date(2022, 4, 1), end: date = date(2025, 3, 31), **overrides
@@ -1284,5 +1220,5 @@ def bench_scenario(seed: int = 22, start: date = date(2015, 4, 1), end: date = d
                              **({"initial_headcount": dict(BENCH_INITIAL_HEADCOUNT)} | overrides))
 
 
-__all__ = ["WorkforceScenario", "WorkforceTruth", "GeneratedWorkforce", "generate_workforce", "demo_scenario",
+__all__ = ["WorkforceScenario", "WorkforceTruth", "generate_workforce", "demo_scenario",
            "bench_scenario", "WORKFORCE_TYPES", "RECRUITMENT_STAGES", "PROMOTION_STAGES", "GROUP_LABELS"]
