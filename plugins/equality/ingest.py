@@ -253,19 +253,23 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
     """One statement: check every landed row, insert the good ones into raw and the others into quarantine.
 
     ``landed_file`` holds, per column, the value checked (``<name>``: trimmed, or the keyed hash of an
-    identifier) and the value stored (``<name>__delivered``: as delivered, hashed, or generalised).
+    identifier) and, where it differs, the value stored (``<name>__delivered``: as delivered, or generalised).
+    An identifier is stored as checked, so each value's keyed hash is computed once.
     """
     checks, parameters = _row_problems(contract, seeds_dir) if contract.quarantines_rows else ([], {})
-    projections = []
+    projections, stored = [], {}
     for column in contract.columns:
         name, trimmed = column.name, f"landing.{column.name}__trimmed"
         if column.kind == "identifier":
-            hashed = keyed_hash.sql(trimmed)  # blank stays null; surrounding spaces never change a pseudonym
-            projections += [f"{hashed} as {name}", f"{hashed} as {name}__delivered"]
-        elif column.generalised_to == "age_band":
+            # blank stays null; surrounding spaces never change a pseudonym
+            projections.append(f"{keyed_hash.sql(trimmed)} as {name}")
+            stored[name] = name
+            continue
+        if column.generalised_to == "age_band":
             projections += [f"{trimmed} as {name}", f"{_age_band_sql(trimmed, seeds_dir)} as {name}__delivered"]
         else:  # stored as delivered, bar surrounding spaces (values are checked trimmed, so stored trimmed)
             projections += [f"{trimmed} as {name}", f"btrim(landing.{name}) as {name}__delivered"]
+        stored[name] = f"{name}__delivered"
     value_reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
     trimmed = ", ".join(f"nullif(btrim({name}), '') as {name}__trimmed" for name in contract.column_names)
     row_reasons = [f"case when count(*) over (partition by {', '.join(f'landed.{c}' for c in contract.record_key)})"
@@ -280,8 +284,8 @@ def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, loa
     all_reasons = (f"landed.reasons || array_remove(array[{', '.join(row_reasons)}]::text[], null)"
                    if row_reasons else "landed.reasons")
     names = ", ".join(contract.column_names)
-    delivered = ", ".join(f"{name}__delivered" for name in contract.column_names)
-    record = ", ".join(f"'{column.header}', checked.{column.name}__delivered" for column in contract.columns)
+    delivered = ", ".join(stored[name] for name in contract.column_names)
+    record = ", ".join(f"'{column.header}', checked.{stored[column.name]}" for column in contract.columns)
     statement = f"""
         with landed_file as materialized (
             select landing.line_number, {', '.join(projections)}, {value_reasons} as reasons
