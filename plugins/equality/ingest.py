@@ -24,6 +24,7 @@ import datetime
 import hashlib
 import json
 import logging
+import os
 import re
 import stat
 import time
@@ -72,6 +73,13 @@ def file_sha256(path: Path) -> str:
         while chunk := stream.read(CHUNK_BYTES):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def file_fingerprint(status: os.stat_result) -> str:
+    """A file's size and its modification and change times (nanoseconds): a file registered under the same name
+    and fingerprint is the file loaded then, and is not read again. The change time cannot be set back (touch
+    sets only the others), and copying or rewriting a file changes it, so a changed file is always hashed."""
+    return f"{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
 
 
 def _normalise_header(name: str) -> str:
@@ -426,10 +434,19 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
     contract = contract or contract_for(path.name)
     if contract is None:
         raise FileRejected(path, "the file name matches no data contract", fix="see docs/data-contracts.md")
-    if not stat.S_ISREG(path.lstat().st_mode):
+    status = path.lstat()
+    if not stat.S_ISREG(status.st_mode):
         raise FileRejected(path, "not a regular file (a link, device, FIFO or socket): never opened")
-    sha256 = file_sha256(path)
     extract_key = contract.extract_key(path.name)
+    fingerprint = file_fingerprint(status)
+    unchanged = conn.execute(
+        "select load_id from audit.loads where source = %s and file_name = %s and file_fingerprint = %s "
+        "and extract_key is not distinct from %s and status in ('loaded', 'superseded') "
+        "order by load_id desc limit 1", (contract.name, path.name, fingerprint, extract_key)).fetchone()
+    if unchanged:
+        return LoadResult(path.name, contract.name, "already_loaded", load_id=unchanged[0],
+                          message=f"unchanged since load {unchanged[0]}: nothing to do")
+    sha256 = file_sha256(path)
     try:
         columns, header_bytes = inspect_header(path, contract)
         manifest = read_manifest(path)
@@ -455,9 +472,9 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 "select load_id from audit.loads where source = %s and extract_key = %s and status = 'loaded'",
                 (contract.name, extract_key)).fetchone()
             load_id = conn.execute(
-                "insert into audit.loads (source, file_name, sha256, extract_key, status, rows_in_file) "
-                "values (%s, %s, %s, %s, 'loaded', %s) returning load_id",
-                (contract.name, path.name, sha256, extract_key, rows_in_file)).fetchone()[0]
+                "insert into audit.loads (source, file_name, sha256, extract_key, status, rows_in_file, "
+                "file_fingerprint) values (%s, %s, %s, %s, 'loaded', %s, %s) returning load_id",
+                (contract.name, path.name, sha256, extract_key, rows_in_file, fingerprint)).fetchone()[0]
             if previous:
                 conn.execute(f"delete from raw.{contract.raw_table} where load_id = %s", previous)
                 conn.execute("update audit.loads set status = 'superseded', superseded_by = %s where load_id = %s",

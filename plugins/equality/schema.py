@@ -105,6 +105,9 @@ create table if not exists audit.run_stages (
     finished_at timestamptz not null default now()
 );
 alter table audit.run_stages add column if not exists started_at timestamptz;
+-- A registered file's size and change times: a night recognises a file it already loaded without reading it.
+alter table audit.loads add column if not exists file_fingerprint text;
+create index if not exists loads_fingerprint on audit.loads (source, file_name, file_fingerprint);
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.

@@ -6,6 +6,7 @@ raw, what went to quarantine, and what the registry says.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,27 @@ def test_the_same_file_delivered_twice_loads_once(conn, tmp_path):
     assert again.status == "already_loaded" and again.load_id == first.load_id
     assert raw_count(conn) == 2
     assert conn.execute("select count(*) from audit.loads").fetchone()[0] == 1
+
+
+def test_a_file_loaded_on_an_earlier_night_is_recognised_without_reading_it(conn, tmp_path, monkeypatch):
+    path = extract(tmp_path, [force_row("SS-1"), force_row("SS-2")])
+    first = load(conn, path)
+    monkeypatch.setattr("equality.ingest.file_sha256", lambda path: pytest.fail(f"{path.name} was read again"))
+    again = load(conn, path)
+    assert (again.status, again.load_id, again.message) == (
+        "already_loaded", first.load_id, f"unchanged since load {first.load_id}: nothing to do")
+
+
+def test_a_file_rewritten_with_the_same_size_and_modification_time_is_read_again(conn, tmp_path):
+    path = extract(tmp_path, [force_row("SS-1"), force_row("SS-2")])
+    first = load(conn, path)
+    before = path.stat()
+    extract(tmp_path, [force_row("SS-1"), force_row("SS-3")])  # same size, other content
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # what `touch -d` or `cp -p` can do
+    corrected = load(conn, path)
+    assert (corrected.status, corrected.replaced_load_id) == ("loaded", first.load_id)
+    assert {row[0] for row in conn.execute("select record_id from raw.force_stop_search")} == {
+        hmac_sha256_hex(KEY, "SS-1"), hmac_sha256_hex(KEY, "SS-3")}
 
 
 def test_a_corrected_file_for_the_same_date_replaces_the_earlier_load(conn, tmp_path):
