@@ -49,7 +49,7 @@ def funnel(observed, expected, variance, screened):
     phi = np.mean(np.clip(zs, low, high) ** 2)
     w = expected[screened] ** 2 / variance[screened]
     units = len(zs)
-    tau2 = max(0.0, (units * phi - (units - 1)) / (w.sum() - (w ** 2).sum() / w.sum())) if phi > 1 else 0.0
+    tau2 = max(0.0, (units * phi - (units - 1)) / (w.sum() - (w ** 2).sum() / w.sum())) if phi > 1 and units > 1 else 0.0
     adjusted = np.where(screened, (observed - expected) / np.sqrt(variance + tau2 * expected ** 2), np.nan)
     p = np.where(screened, 2 * stats.norm.sf(np.abs(adjusted)), np.nan)
     ranked = np.sort(p[screened])

@@ -150,3 +150,15 @@ def test_officers_peers_within_their_team_are_their_teammates(module_warehouse_u
     assert all(flag == "within_limits" for officer, flag in flags.items() if officer.startswith("T1-"))
     against_everyone = peer_counts(officers, strata, groups, "Black")
     assert all(against_everyone[f"T1-{k}"][1] > against_everyone[f"T1-{k}"][2] for k in range(1, 5))
+
+
+def test_a_family_of_one_screened_unit_has_no_between_unit_variance(module_warehouse_url, tmp_path):
+    """With one unit there is no spread between units to estimate: tau^2 is 0 and the adjusted z-score is the z-score.
+    (Its sum w - sum w^2 / sum w is 0 in exact arithmetic, a rounding residue of 1.8e-15 in double precision here,
+    which once made tau^2 10^16 and overflowed the published column.)"""
+    [unit] = benchmark(module_warehouse_url, "select * from ({{ funnel_plot('oversight_test_events', ['family'], 'true') }}) as f",
+                       tmp_path, "family text, observed float8, expected float8, null_variance float8",
+                       [("one unit", 30.0, 5.4, 2.3)])
+    assert unit["overdispersion"] > 1 and unit["tau_squared"] == 0
+    assert unit["adjusted_z_score"] == pytest.approx(unit["z_score"])
+

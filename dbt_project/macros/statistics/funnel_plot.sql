@@ -8,7 +8,7 @@
       overdispersion     phi, the mean of the squared z-scores of the family's screened units after
                          winsorising them at its 10th and 90th percentiles (percentile_cont)
       tau_squared        when phi > 1, the additive random-effects variance (DerSimonian-Laird style):
-                         (I phi - (I - 1)) / (sum w - sum w^2 / sum w), w = expected^2 / null_variance, I units; else 0
+                         (I phi - (I - 1)) / (sum w - sum w^2 / sum w), w = expected^2 / null_variance, I units (at least 2); else 0
       adjusted_z_score   (ratio - 1) / sqrt(null_variance / expected^2 + tau_squared)
       p_value            two-sided, of the adjusted z-score
       lower_95 .. upper_998  the unit's funnel limits at its precision (funnel_limit, 95% and 99.8%)
@@ -68,7 +68,9 @@
     funnel_dispersed as (
         select
             funnel_families.*,
-            case when funnel_families.overdispersion > 1
+            {#- one screened unit has no spread between units to estimate (and in double precision its
+                Σw - Σw²/Σw is a rounding residue, not 0) -#}
+            case when funnel_families.overdispersion > 1 and funnel_families.units_screened > 1
                       and funnel_families.sum_of_weights - funnel_families.sum_of_squared_weights / funnel_families.sum_of_weights > 0
                  then greatest(0, (funnel_families.units_screened * funnel_families.overdispersion
                                    - (funnel_families.units_screened - 1))
