@@ -1,0 +1,78 @@
+"""A differencing attack on published counts: what an outsider can work out about a suppressed cell by adding
+and subtracting the published tables (issue 11: disclosure control that no combination of tables can undo).
+
+The attacker knows each published cell as an interval of whole numbers: a published count exactly, a suppressed one
+as 0 to the threshold minus 1, a group the scheme cannot record as 0 (and, once counts are perturbed, a published
+count as itself plus or minus the documented bound). The tables' additive relations (a total is the sum of its
+parts: broad group and detailed groups, force and LPUs, every power and each power, a quarter, year or rolling
+window and its months) narrow those intervals: a total lies within the sum of its parts' intervals, and each part
+within the total's interval less the others' sums. Narrowing is repeated until nothing changes. A cell whose
+interval ends as one value is recovered. This is interval propagation (constraint propagation), so it finds every
+single-path and multi-step differencing, not all that linear programming could; a cell it cannot pin may still
+be narrowed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Hashable, Mapping, Sequence
+
+Interval = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A published total and the published cells it adds up."""
+
+    total: Hashable
+    parts: tuple[Hashable, ...]
+
+
+def holds(relation: Relation, truth: Mapping[Hashable, int]) -> bool:
+    return truth[relation.total] == sum(truth[part] for part in relation.parts)
+
+
+def narrowed(known: Mapping[Hashable, Interval], relations: Sequence[Relation]) -> dict[Hashable, Interval]:
+    """Every cell's interval once the relations narrow it no further (the fixpoint of interval propagation)."""
+    bounds = dict(known)
+    relations_of = defaultdict(list)
+    for index, relation in enumerate(relations):
+        for cell in (relation.total, *relation.parts):
+            relations_of[cell].append(index)
+    pending = set(range(len(relations)))
+    while pending:
+        relation = relations[pending.pop()]
+        changed = []
+        low_sum = sum(bounds[part][0] for part in relation.parts)
+        high_sum = sum(bounds[part][1] for part in relation.parts)
+        total = (max(bounds[relation.total][0], low_sum), min(bounds[relation.total][1], high_sum))
+        if total != bounds[relation.total]:
+            bounds[relation.total] = total
+            changed.append(relation.total)
+        for part in relation.parts:
+            low, high = bounds[part]
+            others_low, others_high = low_sum - low, high_sum - high
+            part_bounds = (max(low, total[0] - others_high), min(high, total[1] - others_low))
+            if part_bounds != (low, high):
+                bounds[part] = part_bounds
+                low_sum += part_bounds[0] - low
+                high_sum += part_bounds[1] - high
+                changed.append(part)
+        for cell in changed:
+            if bounds[cell][0] > bounds[cell][1]:
+                raise ValueError(f"no count of {cell!r} fits the published intervals: the relations or the "
+                                 "intervals assumed something false")
+            pending.update(relations_of[cell])
+    return bounds
+
+
+def recovered(known: Mapping[Hashable, Interval], relations: Sequence[Relation], truth: Mapping[Hashable, int],
+              smallest: int = 1, largest: int = 9) -> tuple[list[Hashable], list[Hashable]]:
+    """The cells whose true count is smallest..largest and which are not published exactly (the ones disclosure
+    control protects), and those of them the attack pins to one value."""
+    bounds = narrowed(known, relations)
+    outside = [cell for cell, (low, high) in bounds.items() if not low <= truth[cell] <= high]
+    assert not outside, f"the attack assumed something false: the truth lies outside {outside[:3]}"
+    protected = [cell for cell, (low, high) in known.items() if low < high and smallest <= truth[cell] <= largest]
+    return protected, [cell for cell in protected if bounds[cell][0] == bounds[cell][1]]
