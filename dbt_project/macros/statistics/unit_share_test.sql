@@ -93,19 +93,12 @@
         from share_references
     ),
 
-    {%- set controlled = namespace(relation='share_measured') %}
-    {%- for name, condition in measures %}
-
-    {{ name }}_controlled as materialized (
-        {{ ratios_with_false_discovery_control(controlled.relation, name ~ '_share_ratio',
-            partition + ['period_type', 'period_start'], tested="reference_events is not null",
-            name=name ~ '_ratio') }}
-    ),
-    {%- set controlled.relation = name ~ '_controlled' %}
-    {%- endfor %}
+    {%- set ratios, names = [], [] %}
+    {%- for name, condition in measures %}{% do ratios.append(name ~ '_share_ratio') %}{% do names.append(name ~ '_ratio') %}{% endfor %}
 
     share_tested as (
-        select * from {{ controlled.relation }}
+        {{ ratios_with_false_discovery_control('share_measured', ratios, partition + ['period_type', 'period_start'],
+            tested="reference_events is not null", name=names) }}
     )
 
     select * from share_tested

@@ -77,15 +77,10 @@ measured as (
 ),
 
 -- whether each ratio stands after false discovery rate control; family: a financial year and view
-upheld_controlled as (
-    {{ ratios_with_false_discovery_control('measured', 'upheld_relative_likelihood', ['financial_year_start', 'view'],
-        tested="not measured.is_reference_group", name='upheld_ratio') }}
-),
-
-without_investigation_controlled as (
-    {{ ratios_with_false_discovery_control('upheld_controlled', 'without_investigation_relative_likelihood',
-        ['financial_year_start', 'view'], tested="not upheld_controlled.is_reference_group",
-        name='without_investigation_ratio') }}
+controlled as (
+    {{ ratios_with_false_discovery_control('measured',
+        ['upheld_relative_likelihood', 'without_investigation_relative_likelihood'], ['financial_year_start', 'view'],
+        tested="not measured.is_reference_group", name=['upheld_ratio', 'without_investigation_ratio']) }}
 )
 
-select * from without_investigation_controlled
+select * from controlled

@@ -92,14 +92,9 @@ measured as (
 ),
 
 -- whether each ratio stands after false discovery rate control; family: a period (every decision and age group)
-crude_controlled as (
-    {{ ratios_with_false_discovery_control('measured', 'crude_ratio', ['period_type', 'period_start'],
-        tested="ethnic_group <> reference_group") }}
-),
-
-adjusted_controlled as (
-    {{ ratios_with_false_discovery_control('crude_controlled', 'adjusted_ratio', ['period_type', 'period_start'],
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', ['crude_ratio', 'adjusted_ratio'], ['period_type', 'period_start'],
         tested="ethnic_group <> reference_group") }}
 )
 
-select * from adjusted_controlled
+select * from controlled

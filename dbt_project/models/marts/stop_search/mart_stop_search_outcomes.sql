@@ -61,19 +61,16 @@ measured as (
 
 {#- whether each ratio stands after false discovery rate control; family: an outcome, a period and an
     ethnicity basis -#}
-{%- set controlled = namespace(relation='measured') %}
-{%- for name, column in measures %}
+{%- set ratios, names = [], [] %}
+{%- for name, column in measures %}{% do ratios.append(name ~ '_share_ratio') %}{% do names.append(name ~ '_ratio') %}{% endfor %}
 
-{{ name }}_controlled as (
-    {{ ratios_with_false_discovery_control(controlled.relation, name ~ '_share_ratio',
-        ['period_type', 'period_start', 'ethnicity_basis'], tested="ethnic_group <> reference_group",
-        name=name ~ '_ratio') }}
+controlled as (
+    {{ ratios_with_false_discovery_control('measured', ratios, ['period_type', 'period_start', 'ethnicity_basis'],
+        tested="ethnic_group <> reference_group", name=names) }}
 ),
-{%- set controlled.relation = name ~ '_controlled' %}
-{%- endfor %}
 
 final as (
-    select * from {{ controlled.relation }}
+    select * from controlled
 )
 
 select * from final
