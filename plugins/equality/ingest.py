@@ -426,6 +426,17 @@ def _register_rejection(conn: psycopg.Connection, contract_name: str, path: Path
             (contract_name, path.name, sha256, extract_key, str(rejection))).fetchone()[0]
 
 
+def _same_file_loaded(conn: psycopg.Connection, source: str, extract_key: str | None, match: str,
+                      values: tuple) -> int | None:
+    """The latest load (loaded, or superseded since) of this source and extract key whose file `match` (SQL over
+    audit.loads with placeholders for `values`) says was this one; None if there is none."""
+    row = conn.execute(
+        f"select load_id from audit.loads where source = %s and extract_key is not distinct from %s and {match} "
+        "and status in ('loaded', 'superseded') order by load_id desc limit 1",
+        (source, extract_key, *values)).fetchone()
+    return row[0] if row else None
+
+
 def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Path,
               contract: SourceContract | None = None) -> LoadResult:
     """Load one delivered file in a transaction of its own; never raises for a bad file (the result says
@@ -439,26 +450,21 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
         raise FileRejected(path, "not a regular file (a link, device, FIFO or socket): never opened")
     extract_key = contract.extract_key(path.name)
     fingerprint = file_fingerprint(status)
-    unchanged = conn.execute(
-        "select load_id from audit.loads where source = %s and file_name = %s and file_fingerprint = %s "
-        "and extract_key is not distinct from %s and status in ('loaded', 'superseded') "
-        "order by load_id desc limit 1", (contract.name, path.name, fingerprint, extract_key)).fetchone()
+    unchanged = _same_file_loaded(conn, contract.name, extract_key, "file_name = %s and file_fingerprint = %s",
+                                  (path.name, fingerprint))
     if unchanged:
-        return LoadResult(path.name, contract.name, "already_loaded", load_id=unchanged[0],
-                          message=f"unchanged since load {unchanged[0]}: nothing to do")
+        return LoadResult(path.name, contract.name, "already_loaded", load_id=unchanged,
+                          message=f"unchanged since load {unchanged}: nothing to do")
     sha256 = file_sha256(path)
     try:
         columns, header_bytes = inspect_header(path, contract)
         manifest = read_manifest(path)
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(hashtext(%s))", (f"equality.load.{contract.name}",))
-            earlier = conn.execute(
-                "select load_id from audit.loads where sha256 = %s and source = %s "
-                "and extract_key is not distinct from %s and status in ('loaded', 'superseded') "
-                "order by load_id desc limit 1", (sha256, contract.name, extract_key)).fetchone()
+            earlier = _same_file_loaded(conn, contract.name, extract_key, "sha256 = %s", (sha256,))
             if earlier:
-                return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier[0],
-                                  message=f"identical to load {earlier[0]}: nothing to do")
+                return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier,
+                                  message=f"identical to load {earlier}: nothing to do")
             try:
                 with conn.transaction():
                     rows_in_file = _copy_into_landing(conn, path, columns, header_bytes)

@@ -7,7 +7,7 @@
 {% macro ratios_with_false_discovery_control(relation, ratio, family, tested='true', name=none, limits=none) -%}
     {%- set ratios = [ratio] if ratio is string else ratio -%}
     {%- set names = [name or ratio] if ratio is string else (name or ratio) -%}
-    {%- set limits = [limits or ratio] if ratio is string else ratios -%}
+    {%- set limits = [limits or ratio] if ratio is string else (limits or ratios) -%}
     {#- materialized: the relation's columns are computed once, not again inside every reference the p-value
         makes to them (PostgreSQL would otherwise inline the relation and repeat its interval expressions) #}
     with {{ names[0] }}_input as materialized (
