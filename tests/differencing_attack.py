@@ -10,12 +10,18 @@ within the total's interval less the others' sums. Narrowing is repeated until n
 interval ends as one value is recovered. This is interval propagation (constraint propagation), so it finds every
 single-path and multi-step differencing, not all that linear programming could; a cell it cannot pin may still
 be narrowed.
+
+Under cell-key perturbation the published counts are perturbed month cells and their sums, so the attack runs on the
+published (perturbed) values, where every total is exactly the sum of its parts, and what it pins is a perturbed
+value: the true count is then any count the perturbation table could have turned into it.
 """
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Hashable, Mapping, Sequence
 
 Interval = tuple[int, int]
@@ -67,12 +73,75 @@ def narrowed(known: Mapping[Hashable, Interval], relations: Sequence[Relation]) 
     return bounds
 
 
+def narrowed_around(known: Mapping[Hashable, Interval], relations: Sequence[Relation],
+                    truth: Mapping[Hashable, int]) -> dict[Hashable, Interval]:
+    """narrowed, checked against the values the intervals and relations describe."""
+    bounds = narrowed(known, relations)
+    outside = [cell for cell, (low, high) in bounds.items() if not low <= truth[cell] <= high]
+    assert not outside, f"the attack assumed something false: the truth lies outside {outside[:3]}"
+    return bounds
+
+
 def recovered(known: Mapping[Hashable, Interval], relations: Sequence[Relation], truth: Mapping[Hashable, int],
               smallest: int = 1, largest: int = 9) -> tuple[list[Hashable], list[Hashable]]:
     """The cells whose true count is smallest..largest and which are not published exactly (the ones disclosure
     control protects), and those of them the attack pins to one value."""
-    bounds = narrowed(known, relations)
-    outside = [cell for cell, (low, high) in bounds.items() if not low <= truth[cell] <= high]
-    assert not outside, f"the attack assumed something false: the truth lies outside {outside[:3]}"
+    bounds = narrowed_around(known, relations, truth)
     protected = [cell for cell, (low, high) in known.items() if low < high and smallest <= truth[cell] <= largest]
     return protected, [cell for cell in protected if bounds[cell][0] == bounds[cell][1]]
+
+
+@dataclass(frozen=True)
+class PerturbationRow:
+    smallest_count: int
+    largest_count: int | None  # None: no limit
+    lowest_cell_key: int
+    highest_cell_key: int
+    perturbation: int
+
+    def holds(self, count: int) -> bool:
+        return self.smallest_count <= count and (self.largest_count is None or count <= self.largest_count)
+
+
+@dataclass(frozen=True)
+class PerturbationTable:
+    """The p-table of cell-key perturbation (seed cell_key_perturbation): the perturbation of a count of each class
+    for each range of cell keys. Zero is never perturbed."""
+
+    rows: tuple[PerturbationRow, ...]
+
+    @classmethod
+    def read(cls, path: Path) -> PerturbationTable:
+        with path.open(newline="") as file:
+            return cls(tuple(PerturbationRow(**{name: int(value) if value else None for name, value in row.items()})
+                             for row in csv.DictReader(file)))
+
+    def rows_of(self, count: int) -> list[PerturbationRow]:
+        return [row for row in self.rows if row.holds(count)]
+
+    def perturbation(self, count: int, cell_key: int) -> int:
+        """What macro perturbed_count adds to the count for this cell key."""
+        changes = [row.perturbation for row in self.rows_of(count)
+                   if row.lowest_cell_key <= cell_key <= row.highest_cell_key]
+        assert len(changes) <= 1, f"key ranges overlap for count {count}, key {cell_key}"
+        return changes[0] if changes else 0
+
+    def true_counts(self, published: int) -> set[int]:
+        """Every count the table could have published as `published`."""
+        widest = max(abs(row.perturbation) for row in self.rows)
+        return {count for count in range(max(0, published - widest), published + widest + 1)
+                if published - count in {row.perturbation for row in self.rows_of(count)} | ({0} if count == 0 else set())}
+
+
+def recovered_through_perturbation(
+        known: Mapping[Hashable, Interval], relations: Sequence[Relation], truth: Mapping[Hashable, int],
+        published_truth: Mapping[Hashable, int], table: PerturbationTable, smallest: int = 1, largest: int = 9,
+) -> tuple[list[Hashable], list[Hashable], list[Hashable]]:
+    """The attack on perturbed publication: the cells whose true count is smallest..largest, those of them whose
+    published (perturbed) value the attack pins, and those whose pinned value could only have come from their true
+    count. A pinned total is a sum of perturbed cells, so reading it as one perturbed cell overstates what it gives
+    away: the count is an upper bound."""
+    bounds = narrowed_around(known, relations, published_truth)
+    protected = [cell for cell in known if smallest <= truth[cell] <= largest]
+    pinned = [cell for cell in protected if bounds[cell][0] == bounds[cell][1]]
+    return protected, pinned, [cell for cell in pinned if table.true_counts(bounds[cell][0]) == {truth[cell]}]
