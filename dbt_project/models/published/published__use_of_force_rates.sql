@@ -1,2 +1,2 @@
 {{ config(alias='use_of_force_rates') }}
-{{ published_mart(ref('mart_use_of_force_rates')) }}
+{{ published_mart(ref('mart_use_of_force_rates_perturbed')) }}
