@@ -91,6 +91,9 @@ def recovered(known: Mapping[Hashable, Interval], relations: Sequence[Relation],
     return protected, [cell for cell in protected if bounds[cell][0] == bounds[cell][1]]
 
 
+CELL_KEYS = range(256)
+
+
 @dataclass(frozen=True)
 class PerturbationRow:
     smallest_count: int
@@ -130,7 +133,7 @@ class PerturbationTable:
         """Every count the table could have published as `published`."""
         widest = max(abs(row.perturbation) for row in self.rows)
         return {count for count in range(max(0, published - widest), published + widest + 1)
-                if published - count in {row.perturbation for row in self.rows_of(count)} | ({0} if count == 0 else set())}
+                if published - count in {self.perturbation(count, key) for key in CELL_KEYS}}
 
 
 def recovered_through_perturbation(

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from differencing_attack import PerturbationTable
+from differencing_attack import CELL_KEYS, PerturbationTable
 
 TABLE = PerturbationTable.read(Path(__file__).parents[2] / "dbt_project" / "seeds" / "cell_key_perturbation.csv")
-CELL_KEYS = range(256)
 COUNTS = range(0, 40)
 
 
