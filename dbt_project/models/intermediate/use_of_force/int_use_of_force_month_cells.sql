@@ -9,7 +9,7 @@ with subjects as (
         perceived_broad_ethnic_group as ethnic_group,
         incident_id,
         reports,
-        {{ record_key("incident_id || '/' || subject_id") }} as subject_key
+        subject_record_key as subject_key
     from {{ ref('int_use_of_force_subjects') }}
 ),
 

@@ -45,7 +45,8 @@ by_subject as (
         -- the reports
         count(*) as reports,
         count(distinct officer_id) as officers,
-        count(*) filter (where is_body_worn_video_on) as reports_with_body_worn_video
+        count(*) filter (where is_body_worn_video_on) as reports_with_body_worn_video,
+        count(*) filter (where is_officer_injured) as reports_with_officer_injured
     from reports
     group by incident_id, subject_id
 ),
@@ -53,6 +54,7 @@ by_subject as (
 with_ced_code as (
     select
         by_subject.*,
+        {{ record_key("by_subject.incident_id || '/' || by_subject.subject_id") }} as subject_record_key,
         ced_uses.ced_use_code as ced_highest_use_code,
         by_subject.ced_highest_use_order > 0 as has_ced_use
     from by_subject
