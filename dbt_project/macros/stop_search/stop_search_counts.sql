@@ -6,6 +6,7 @@
         'searches_finding_object': 'searches.is_outcome_linked_to_object',
         'searches_ending_in_arrest': 'coalesce(outcomes.is_arrest, false)',
         'searches_removing_more_than_outer_clothing': 'searches.is_more_than_outer_clothing_removed',
+        'searches_of_people': 'not searches.is_vehicle_only',
     }) }}
 {%- endmacro %}
 
