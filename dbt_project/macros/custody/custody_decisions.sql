@@ -33,10 +33,7 @@ counted as (
 with_reference as (
     select
         counted.*,
-        coalesce(sum(eligible_detentions) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over stratum_slice, 0) as reference_eligible_detentions,
-        coalesce(sum(decision_events) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over stratum_slice, 0) as reference_decision_events
+        {{ reference_counts(['eligible_detentions', 'decision_events'], window='stratum_slice') }}
     from counted
     window stratum_slice as (partition by period_type, period_start, age_group, decision, stratum)
 )
@@ -85,10 +82,7 @@ adjusted as (
 joined as (
     select
         adjusted.*,
-        sum(eligible_detentions) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over reference_slice as reference_eligible_detentions,
-        sum(decision_events) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over reference_slice as reference_decision_events
+        {{ reference_counts(['eligible_detentions', 'decision_events']) }}
     from adjusted
     window reference_slice as (partition by period_type, period_start, age_group, decision)
 ),

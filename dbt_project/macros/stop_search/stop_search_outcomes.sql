@@ -17,11 +17,8 @@ areas as (
 joined as (
     select
         counts.*,
-        {%- for column in ['searches', 'searches_finding_object', 'searches_ending_in_arrest',
-                           'searches_removing_more_than_outer_clothing'] %}
-        (sum({{ column }}) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}') over reference_slice)::bigint
-            as reference_{{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ reference_counts(['searches', 'searches_finding_object', 'searches_ending_in_arrest',
+                             'searches_removing_more_than_outer_clothing']) }}
     from counts
     window reference_slice as (partition by period_type, period_start, area_code, legislation_group, ethnicity_basis)
 ),

@@ -35,10 +35,7 @@ counted as (
 with_reference as (
     select
         counted.*,
-        coalesce(sum(units_counted) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over measure_slice, 0) as reference_units_counted,
-        coalesce(sum(units_with_measure) filter (where ethnic_group = '{{ var("reference_ethnic_group") }}')
-            over measure_slice, 0) as reference_units_with_measure
+        {{ reference_counts(['units_counted', 'units_with_measure'], window='measure_slice') }}
     from counted
     window measure_slice as (partition by period_type, period_start, measure)
 )
