@@ -15,3 +15,9 @@
     {{ return(['month_start', 'lpu_code', 'legislation_group', 'ethnicity_basis', 'broad_ethnic_group',
                'detailed_ethnic_group']) }}
 {%- endmacro %}
+
+{#- The legislation group of a search's cell, from its row of the seed `legislation` joined as `legislation`:
+    Other when its code is not in the seed. -#}
+{% macro stop_search_legislation_group(legislation) -%}
+    coalesce({{ legislation }}.legislation_group, 'Other')
+{%- endmacro %}

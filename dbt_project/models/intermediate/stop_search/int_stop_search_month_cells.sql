@@ -17,7 +17,7 @@ classified as (
     select
         date_trunc('month', searches.searched_date)::date as month_start,
         searches.lpu_code,
-        coalesce(legislation.legislation_group, 'Other') as legislation_group,
+        {{ stop_search_legislation_group('legislation') }} as legislation_group,
         memberships.ethnicity_basis,
         memberships.broad_ethnic_group,
         memberships.detailed_ethnic_group,

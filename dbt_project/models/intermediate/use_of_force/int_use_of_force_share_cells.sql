@@ -66,7 +66,7 @@ units as (
     cross join ced_uses
     union all
     select date_trunc('month', searches.searched_date)::date, searches.lpu_code,
-           coalesce(legislation.legislation_group, 'Other'), searches.officer_defined_broad_ethnic_group,
+           {{ stop_search_legislation_group('legislation') }}, searches.officer_defined_broad_ethnic_group,
            'force_in_stop_search', 'stop_searches', 1, (linked_searches.stop_search_record_id is not null)::int,
            {{ record_key('searches.stop_search_id') }}
     from searches
