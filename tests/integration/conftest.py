@@ -4,8 +4,6 @@ A night is built once per session for each scenario and only read by the tests g
 built warehouse works on a copy (``warehouse_databases.clone_database``).
 """
 
-from datetime import date
-
 import pytest
 
 from equality.schema import bootstrap
@@ -14,13 +12,14 @@ from equality.sources.custody.synthetic import generate_custody, scenario_a
 from equality.sources.hr import DEMO_WORKFORCE
 from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 from equality.sources.stop_search.synthetic import Scenario, generate
-from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
-from equality.sources.use_of_force.synthetic import generate_use_of_force
+from equality.sources.use_of_force.synthetic import UseOfForceScenario, generate_use_of_force
+from equality.config import checked_pseudonym_key
+from equality.pseudonymise import hmac_sha256_hex
 from equality.warehouse import connect
-from nights import DETENTION_RATIOS, custody_night, run_night_in_new_database
+from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_START, DETENTION_RATIOS, OVERSIGHT,
+                    custody_night, pseudonym_key_of, run_night_in_new_database)
 from warehouse_databases import drop_database
 
-ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
 
 
 @pytest.fixture
@@ -33,24 +32,25 @@ def conn(warehouse_url):
 
 @pytest.fixture(scope="session")
 def all_sources_night(server_url, tmp_path_factory):
-    """One night of all five sources over three financial years: stop-searches, detentions, a workforce the size
-    of the demo force's, complaints linked to them, and a small use of force linked to the searches and detentions
-    (the complaints and workforce tests read it)."""
+    """One night of all five sources: three financial years of stop-searches (with the oversight truth) and
+    detentions, a workforce the size of the demo force's, complaints linked to them, and use of force (the default
+    scenario, with outliers of its own) linked to the searches and detentions. The complaints, workforce, oversight, use-of-force, disclosure-control
+    and board-report tests read it."""
     home = tmp_path_factory.mktemp("all_sources")
     landing = home / "landing"
     searches = generate(Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
-                                 searches_per_1000_white_per_year=30.0), landing)
+                                 searches_per_1000_white_per_year=30.0, **OVERSIGHT), landing)
     detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END), landing)
     workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
     complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
                                      custody_files=detentions.files,
                                      hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
-    use_of_force = generate_use_of_force(
-        use_of_force_scenario(start=ALL_SOURCES_START, end=ALL_SOURCES_END, subjects_per_1000_white_per_year=0.3),
-        landing, stop_search_files=searches.files, custody_files=detentions.files)
-    url, _ = run_night_in_new_database(server_url, landing, home, "all-sources")
-    yield {"url": url, "landing": landing, "searches": searches, "workforce": workforce, "complaints": complaints,
-           "use_of_force": use_of_force}
+    use_of_force = generate_use_of_force(UseOfForceScenario(seed=21, start=ALL_SOURCES_START, end=ALL_SOURCES_END), landing,
+                                         stop_search_files=searches.files, custody_files=detentions.files)
+    url, published = run_night_in_new_database(server_url, landing, home, ALL_SOURCES_RUN_ID)
+    key = checked_pseudonym_key(pseudonym_key_of(ALL_SOURCES_RUN_ID))
+    yield {"url": url, "landing": landing, "published": published, "searches": searches, "workforce": workforce,
+           "complaints": complaints, "use_of_force": use_of_force, "pseudonym": lambda value: hmac_sha256_hex(key, value)}
     drop_database(url)
 
 

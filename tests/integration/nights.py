@@ -21,10 +21,23 @@ DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Oth
 SMALL_STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31),
                              searches_per_1000_white_per_year=1.0)
 
+ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
+# The all-sources night's stop-searches carry the internal benchmark's truth (test_oversight.py): outlier teams and
+# officers in the LPUs with the most Black residents, Black people searched more at night by everyone, and a
+# force-wide team working Birmingham's nights whose raw Black share is high through case mix alone.
+OVERSIGHT = dict(outlier_officers=3, outlier_teams=2, outlier_team_ratio=2.5, outlier_officer_ratio=3.5,
+                 night_weight_by_group={"Black": 2.0}, case_mix_team_lpus=("BIR",))
+ALL_SOURCES_RUN_ID = "all-sources"
+
 
 def query(url: str, sql: str, *args):
     with connect(url) as conn:
         return conn.execute(sql, args).fetchall()
+
+
+def pseudonym_key_of(run_id: str) -> str:
+    """The pseudonymisation key of a test night (``run_night_in_new_database``)."""
+    return f"{run_id}-test-key-0123456789abcdef"
 
 
 def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id: str) -> tuple[str, dict[str, int]]:
@@ -34,7 +47,7 @@ def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WAREHOUSE_URL", url)
         patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", f"{run_id}-test-key-0123456789abcdef")
+        patch.setenv("EQUALITY_PSEUDONYM_KEY", pseudonym_key_of(run_id))
         published = nightly.run_night(landing, run_id, Settings.from_env())
     return url, published
 

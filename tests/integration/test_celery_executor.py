@@ -23,7 +23,7 @@ import pytest
 from equality.config import Settings
 from equality.orchestration import airflow_environment
 from equality.warehouse import connect
-from nights import query
+from nights import pseudonym_key_of, query
 from warehouse_databases import create_database, drop_database
 
 pytestmark = pytest.mark.slow
@@ -69,7 +69,7 @@ def celery_night(custody_night_a, server_url, tmp_path_factory):
     warehouse, metadata = create_database(server_url), create_database(server_url)
     api_port = free_port()
     pipeline = {"WAREHOUSE_URL": warehouse, "EQUALITY_HOME": str(home), "EQUALITY_TASK_RETRIES": "0",
-                "EQUALITY_PSEUDONYM_KEY": "custody-a-test-key-0123456789abcdef"}  # the in-process night's key
+                "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of("custody-a")}  # the in-process night's key
     with pytest.MonkeyPatch.context() as patch:
         for name, value in pipeline.items():
             patch.setenv(name, value)

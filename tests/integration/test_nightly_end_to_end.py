@@ -1,14 +1,15 @@
 """The whole night, for real: Airflow runs the DAG, GX validates, dbt builds, reporting is published.
 
-One synthetic extract with injected disparities is generated for the module; the first test runs the DAG
-with `airflow dags test` (a real Airflow run in one process) and the others read what it left, then try
-the ways a night can go wrong, each on a copy of that warehouse, and check that the published schema did not move.
+One synthetic night of every source, with injected stop-search disparities, is generated for the module and run
+as an operator runs it: `equality nightly` (the DAG through Airflow's dag.test, in one process), with the alert
+webhook pointed at a local receiver. The first tests check the run and what it published, the others read what it
+left, then try the ways a night can go wrong, each on a copy of that warehouse, and check that the published schema
+did not move.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import shutil
 import subprocess
@@ -22,7 +23,6 @@ import pytest
 from equality import nightly
 from equality.config import Settings
 from equality.errors import RejectedFiles, ValidationFailed
-from equality.orchestration import airflow_environment
 from equality.published_schema import published_tables
 from equality.schema import BI_ROLE, ensure_login
 from equality.sources import by_name, contracts
@@ -30,9 +30,12 @@ from equality.sources.complaints.synthetic import complaints_demo_scenario, gene
 from equality.sources.custody.synthetic import generate_custody, scenario_a
 from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 from equality.sources.stop_search.synthetic import Scenario, generate
+from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
+from equality.sources.use_of_force.synthetic import generate_use_of_force
 from equality.warehouse import connect, describe
 from nights import query
 from warehouse_databases import clone_database, drop_database
+from webhook import Receiver
 
 pytestmark = pytest.mark.slow
 
@@ -46,9 +49,12 @@ SCENARIO = Scenario(seed=7, start=date(2023, 4, 1), end=date(2025, 3, 31), rate_
 LAST_YEAR = date(2024, 4, 1)
 
 
+EQUALITY = str(Path(sys.executable).with_name("equality"))
+
+
 @pytest.fixture(scope="module")
 def night(module_warehouse_url, tmp_path_factory):
-    """The module's settings, landing folder and Airflow environment, after one real DAG run."""
+    """The module's settings, landing folder and alert receiver, after one real run of the DAG."""
     home = tmp_path_factory.mktemp("home")
     landing = home / "landing"
     extract = generate(SCENARIO, landing)
@@ -57,23 +63,27 @@ def night(module_warehouse_url, tmp_path_factory):
     complaints = generate_complaints(complaints_demo_scenario(start=date(2024, 4, 1)), landing,
                                      stop_search_files=extract.files, custody_files=custody.files,
                                      hr_people_files=[p for p in workforce.files if p.name.startswith("hr_people_")])
+    generate_use_of_force(use_of_force_scenario(start=SCENARIO.start, end=SCENARIO.end,
+                                                subjects_per_1000_white_per_year=0.3),
+                          landing, stop_search_files=extract.files, custody_files=custody.files)
+    receiver = Receiver()
     environment = {
         "WAREHOUSE_URL": module_warehouse_url,
         "EQUALITY_HOME": str(home),
         "EQUALITY_PSEUDONYM_KEY": "end-to-end-test-key-0123456789abcdef",
         "EQUALITY_TASK_RETRIES": "0",
+        "EQUALITY_ALERT_WEBHOOK_URL": receiver.url,
     }
     with pytest.MonkeyPatch.context() as patch:
         for name, value in environment.items():
             patch.setenv(name, value)
         settings = Settings.from_env()
-        airflow_env = {**os.environ, **airflow_environment(settings)}
-        airflow = str(Path(sys.executable).with_name("airflow"))
-        subprocess.run([airflow, "db", "migrate"], env=airflow_env, check=True, capture_output=True)
-        run = subprocess.run([airflow, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
-                             env=airflow_env, capture_output=True, text=True)
-        yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run,
-               "extract": extract, "custody": custody, "workforce": workforce, "complaints": complaints}
+    run = subprocess.run([EQUALITY, "nightly", "--landing", str(landing)], env={**os.environ, **environment},
+                         capture_output=True, text=True, timeout=1800)
+    yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run, "home": home,
+           "environment": {**os.environ, **environment}, "alerts": receiver.messages,
+           "extract": extract, "custody": custody, "workforce": workforce, "complaints": complaints}
+    receiver.close()
 
 
 def broad_ratio_row(url: str, group: str, area: str = "FORCE", basis: str = "self-defined"):
@@ -102,7 +112,19 @@ def test_the_airflow_dag_runs_the_night_end_to_end(night):
     assert query(night["url"], "select count(*) from reporting.stop_search_disproportionality")[0][0] > 0
 
 
-def test_every_generated_row_of_all_four_sources_reaches_its_fact_table(night):
+def test_a_good_night_sends_no_alert_shows_its_progress_and_status_says_reporting_is_current(night):
+    assert night["run"].returncode == 0, night["run"].stderr
+    assert night["alerts"] == []
+    assert "stage build success" in night["run"].stdout and "OK created" in night["run"].stdout  # dbt model by model
+    assert "[DAG TEST]" not in night["run"].stdout  # Airflow's internals stay in the log file
+    status = subprocess.run([EQUALITY, "status"], env=night["environment"], capture_output=True, text=True, timeout=60)
+    assert status.returncode == 0, status.stdout
+    assert "succeeded" in status.stdout and "Reporting: current" in status.stdout
+    assert query(night["url"], "select count(*) from reporting.publication")[0][0] == 1
+    assert (night["home"] / "reports" / "board-report-2025Q1.html").exists()
+
+
+def test_every_generated_row_of_the_sources_reaches_its_fact_table(night):
     searches = query(night["url"], "select count(*) from marts.fct_stop_search where source_system = 'force'")[0][0]
     detentions = query(night["url"], "select count(*) from marts.fct_custody_detention")[0][0]
     assert (searches, detentions) == (night["extract"].row_count, night["custody"].row_count)

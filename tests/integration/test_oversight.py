@@ -1,9 +1,10 @@
 """Oversight below force level on a synthetic night: the internal benchmark finds the outliers it was given.
 
-One year of stop-searches (~11,000) of an otherwise fair force, with two outlier teams and three outlier officers
-in them (searching Black people 2.5 and 3.5 times as often as their peers working the same LPU x month x shift), and a
-force-wide team that works Birmingham's nights, where everyone searches more Black people: its raw Black share is
-twice the force's, only through case mix. The night runs whole (load, GX, dbt, publish) in a database of its own.
+The all-sources session night (tests/integration/conftest.py): three years of stop-searches of an otherwise fair
+force, with two outlier teams and three outlier officers in them (searching Black people 2.5 and 3.5 times as often
+as their peers working the same LPU x month x shift), and a force-wide team that works Birmingham's nights, where
+everyone searches more Black people: its raw Black share is twice the force's, only through case mix. The tests read
+the financial year 2024/25.
 """
 
 from __future__ import annotations
@@ -15,36 +16,21 @@ from decimal import Decimal
 import psycopg
 import pytest
 
-from equality.config import checked_pseudonym_key
-from equality.pseudonymise import hmac_sha256_hex
 from equality.schema import ANALYST_ROLE, BI_ROLE, PROFESSIONAL_STANDARDS_ROLE, READ_ROLE_LIMITS, ensure_login
 from equality.sources import by_name
-from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.warehouse import connect, describe
-from nights import query, run_night_in_new_database
-from warehouse_databases import drop_database
+from nights import query
 
 pytestmark = pytest.mark.slow
 
 YEAR = date(2024, 4, 1)
-SCENARIO = Scenario(seed=11, start=YEAR, end=date(2025, 3, 31), outlier_officers=3, outlier_teams=2,
-                    outlier_team_ratio=2.5, outlier_officer_ratio=3.5, night_weight_by_group={"Black": 2.0},
-                    case_mix_team_lpus=("BIR",))
-RUN_ID = "oversight"
 FAIR_FLAGGED_AT_MOST = 0.05
 OFFICERS = "oversight.mart_oversight_stop_search_officers"
 
 
 @pytest.fixture(scope="module")
-def night(server_url, tmp_path_factory):
-    home = tmp_path_factory.mktemp("oversight")
-    landing = home / "landing"
-    extract = generate(SCENARIO, landing)
-    url, published = run_night_in_new_database(server_url, landing, home, RUN_ID)
-    key = checked_pseudonym_key(f"{RUN_ID}-test-key-0123456789abcdef")
-    yield {"url": url, "truth": extract.truth.oversight, "published": published,
-           "pseudonym": lambda officer: hmac_sha256_hex(key, officer)}
-    drop_database(url)
+def night(all_sources_night):
+    return {**all_sources_night, "truth": all_sources_night["searches"].truth.oversight}
 
 
 def black_rows(url: str, table: str, unit: str, where: str = "true") -> dict[str, tuple]:
