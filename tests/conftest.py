@@ -25,7 +25,8 @@ FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_write
 WAREHOUSE_READERS = {"test_complaints.py": "all_sources_night", "test_workforce.py": "all_sources_night",
                      "test_board_report.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
                      "test_oversight.py": "all_sources_night", "test_use_of_force.py": "all_sources_night",
-                     "test_custody.py": "custody_night_a", "test_celery_executor.py": "custody_night_a"}
+                     "test_custody.py": "custody_nights", "test_celery_executor.py": "custody_nights",
+                     "test_real_police_uk.py": "custody_nights"}
 
 
 def pytest_xdist_make_scheduler(config, log):

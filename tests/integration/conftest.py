@@ -4,11 +4,13 @@ A night is built once per session for each scenario and only read by the tests g
 built warehouse works on a copy (``warehouse_databases.clone_database``).
 """
 
+import shutil
+
 import pytest
 
 from equality.schema import bootstrap
 from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
-from equality.sources.custody.synthetic import generate_custody, scenario_a
+from equality.sources.custody.synthetic import generate_custody, scenario_a, scenario_b
 from equality.sources.hr import DEMO_WORKFORCE
 from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 from equality.sources.stop_search.synthetic import Scenario, generate
@@ -17,7 +19,7 @@ from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
 from equality.warehouse import connect
 from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_START, DETENTION_RATIOS, OVERSIGHT,
-                    custody_night, pseudonym_key_of, run_night_in_new_database)
+                    SMALL_STOP_SEARCH, WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of, run_night_in_new_database)
 from warehouse_databases import drop_database
 
 
@@ -58,6 +60,18 @@ def all_sources_night(server_url, tmp_path_factory):
 def custody_night_a(server_url, tmp_path_factory):
     """Custody scenario A (a crude charge gap that offence mix explains) with a small stop-search extract (the
     custody tests read it; the Celery test runs the same landing folder under another executor)."""
-    night = custody_night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS), tmp_path_factory, "a")
+    night = custody_night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS),
+                          lambda landing: generate(SMALL_STOP_SEARCH, landing), tmp_path_factory, "custody-a")
+    yield night
+    drop_database(night["url"])
+
+
+@pytest.fixture(scope="session")
+def police_uk_night(server_url, tmp_path_factory):
+    """A real police.uk month (West Midlands, August 2018) and custody scenario B (a real within-stratum charge
+    gap) through one night: the real-data reconciliation and the custody tests read it."""
+    night = custody_night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS),
+                          lambda landing: shutil.copy(WEST_MIDLANDS_AUGUST_2018, landing), tmp_path_factory,
+                          "real-police-uk")
     yield night
     drop_database(night["url"])

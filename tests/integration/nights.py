@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import time
 from datetime import date
+from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from equality import nightly
 from equality.config import Settings
 from equality.sources.custody.synthetic import generate_custody
-from equality.sources.stop_search.synthetic import Scenario, generate
+from equality.sources.stop_search.synthetic import Scenario
 from equality.warehouse import connect
 from warehouse_databases import create_database
 
 DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Other": 1.2}
-# A small stop-search extract beside each custody scenario: the stop-search suites require published rows.
+# A small stop-search extract beside custody scenario A.
 SMALL_STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31),
                              searches_per_1000_white_per_year=1.0)
+# A real police.uk month beside custody scenario B (test_real_police_uk.py counts it by hand).
+WEST_MIDLANDS_AUGUST_2018 = (Path(__file__).resolve().parents[1] / "data" / "police_uk_stop_search" / "west_midlands"
+                             / "2018-08-west-midlands-stop-and-search.csv")
 
 ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
 # The all-sources night's stop-searches carry the internal benchmark's truth (test_oversight.py): outlier teams and
@@ -52,13 +55,16 @@ def run_night_in_new_database(server_url: str, landing: Path, home: Path, run_id
     return url, published
 
 
-def custody_night(server_url: str, scenario, tmp_path_factory, name: str) -> dict:
-    """A custody scenario and a small stop-search extract, through one night in a new database."""
+def custody_night(server_url: str, scenario, stop_search: Callable[[Path], object], tmp_path_factory,
+                  name: str) -> dict:
+    """A custody scenario beside a stop-search extract (``stop_search`` writes it into the landing folder: the
+    stop-search suites require published rows), through one night in a new database."""
     home = tmp_path_factory.mktemp(name)
     landing = home / "landing"
-    generate(SMALL_STOP_SEARCH, landing)
+    landing.mkdir()
+    stop_search(landing)
     custody = generate_custody(scenario, landing)
     started = time.perf_counter()
-    url, published = run_night_in_new_database(server_url, landing, home, f"custody-{name}")
+    url, published = run_night_in_new_database(server_url, landing, home, name)
     return {"url": url, "landing": landing, "custody": custody, "published": published,
             "seconds": time.perf_counter() - started}

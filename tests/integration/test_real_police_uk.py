@@ -7,19 +7,14 @@ seeds and SQL; the official rates are recomputed from the official counts with t
 from __future__ import annotations
 
 import csv
-import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from equality import nightly
 from equality.warehouse import connect
+from nights import WEST_MIDLANDS_AUGUST_2018
 
 pytestmark = [pytest.mark.slow, pytest.mark.pg15_smoke]  # a whole night, to publication
-
-WEST_MIDLANDS_AUGUST_2018 = (Path(__file__).resolve().parents[1] / "data" / "police_uk_stop_search" / "west_midlands"
-                             / "2018-08-west-midlands-stop-and-search.csv")
 
 
 def broad_group_by_hand(self_defined: str) -> str:
@@ -33,17 +28,9 @@ def broad_group_by_hand(self_defined: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def published(module_warehouse_url, tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")
-    landing = home / "landing"
-    landing.mkdir()
-    shutil.copy(WEST_MIDLANDS_AUGUST_2018, landing)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WAREHOUSE_URL", module_warehouse_url)
-        patch.setenv("EQUALITY_HOME", str(home))
-        patch.setenv("EQUALITY_PSEUDONYM_KEY", "real-data-test-key-0123456789abcdef")
-        nightly.run_night(landing, "real-police-uk")
-        yield module_warehouse_url
+def published(police_uk_night):
+    """The session's police.uk night: this month and custody scenario B (tests/integration/conftest.py)."""
+    return police_uk_night["url"]
 
 
 def test_the_mart_counts_by_ethnic_group_equal_an_independent_count_of_the_file(published):
