@@ -20,13 +20,14 @@ TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
 FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
 
 
-# Test modules that read one of the session's built warehouses (tests/integration/conftest.py). Under pytest-xdist
-# each group runs in one process, so each warehouse is built once (a module left out only builds it twice).
-WAREHOUSE_READERS = {"test_complaints.py": "all_sources_night", "test_workforce.py": "all_sources_night",
-                     "test_board_report.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
+# Test modules that read a session's built warehouse (tests/integration/conftest.py). Under pytest-xdist the readers
+# of one warehouse run in one process, so each warehouse is built once (a module left out only builds it again).
+WAREHOUSE_READERS = {"test_board_report.py": "all_sources_night", "test_complaints.py": "all_sources_night",
+                     "test_custody.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
                      "test_oversight.py": "all_sources_night", "test_use_of_force.py": "all_sources_night",
-                     "test_custody.py": "custody_nights", "test_celery_executor.py": "custody_nights",
-                     "test_real_police_uk.py": "custody_nights"}
+                     "test_workforce.py": "all_sources_night",
+                     "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
+                     "test_real_police_uk.py": "police_uk_night"}
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -5,6 +5,7 @@ built warehouse works on a copy (``warehouse_databases.clone_database``).
 """
 
 import shutil
+import time
 
 import pytest
 
@@ -19,7 +20,7 @@ from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
 from equality.warehouse import connect
 from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_START, DETENTION_RATIOS, OVERSIGHT,
-                    SMALL_STOP_SEARCH, WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of, run_night_in_new_database)
+                    WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of, run_night_in_new_database)
 from warehouse_databases import drop_database
 
 
@@ -35,41 +36,35 @@ def conn(warehouse_url):
 @pytest.fixture(scope="session")
 def all_sources_night(server_url, tmp_path_factory):
     """One night of all five sources: three financial years of stop-searches (with the oversight truth) and
-    detentions, a workforce the size of the demo force's, complaints linked to them, and use of force (the default
-    scenario, with outliers of its own) linked to the searches and detentions. The complaints, workforce, oversight, use-of-force, disclosure-control
-    and board-report tests read it."""
+    detentions (custody scenario A: a crude charge gap that offence mix explains), a workforce the size of the demo force's, complaints linked to them, and use of force (the default
+    scenario, with outliers of its own) linked to the searches and detentions. The complaints, workforce, custody, oversight, use-of-force,
+    disclosure-control and board-report tests read it."""
     home = tmp_path_factory.mktemp("all_sources")
     landing = home / "landing"
     searches = generate(Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
                                  searches_per_1000_white_per_year=30.0, **OVERSIGHT), landing)
-    detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END), landing)
+    detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END,
+                                             detention_rate_ratios=DETENTION_RATIOS), landing)
     workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
     complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
                                      custody_files=detentions.files,
                                      hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])
     use_of_force = generate_use_of_force(UseOfForceScenario(seed=21, start=ALL_SOURCES_START, end=ALL_SOURCES_END), landing,
                                          stop_search_files=searches.files, custody_files=detentions.files)
+    started = time.perf_counter()
     url, published = run_night_in_new_database(server_url, landing, home, ALL_SOURCES_RUN_ID)
     key = checked_pseudonym_key(pseudonym_key_of(ALL_SOURCES_RUN_ID))
-    yield {"url": url, "landing": landing, "published": published, "searches": searches, "workforce": workforce,
-           "complaints": complaints, "use_of_force": use_of_force, "pseudonym": lambda value: hmac_sha256_hex(key, value)}
+    yield {"url": url, "landing": landing, "published": published, "seconds": time.perf_counter() - started,
+           "searches": searches, "custody": detentions, "workforce": workforce, "complaints": complaints,
+           "use_of_force": use_of_force, "pseudonym": lambda value: hmac_sha256_hex(key, value)}
     drop_database(url)
-
-
-@pytest.fixture(scope="session")
-def custody_night_a(server_url, tmp_path_factory):
-    """Custody scenario A (a crude charge gap that offence mix explains) with a small stop-search extract (the
-    custody tests read it; the Celery test runs the same landing folder under another executor)."""
-    night = custody_night(server_url, scenario_a(detention_rate_ratios=DETENTION_RATIOS),
-                          lambda landing: generate(SMALL_STOP_SEARCH, landing), tmp_path_factory, "custody-a")
-    yield night
-    drop_database(night["url"])
 
 
 @pytest.fixture(scope="session")
 def police_uk_night(server_url, tmp_path_factory):
     """A real police.uk month (West Midlands, August 2018) and custody scenario B (a real within-stratum charge
-    gap) through one night: the real-data reconciliation and the custody tests read it."""
+    gap) through one night: the real-data reconciliation and the custody tests read it, and the Celery test runs
+    the same landing folder under another executor."""
     night = custody_night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS),
                           lambda landing: shutil.copy(WEST_MIDLANDS_AUGUST_2018, landing), tmp_path_factory,
                           "real-police-uk")

@@ -12,14 +12,10 @@ import pytest
 from equality import nightly
 from equality.config import Settings
 from equality.sources.custody.synthetic import generate_custody
-from equality.sources.stop_search.synthetic import Scenario
 from equality.warehouse import connect
 from warehouse_databases import create_database
 
 DETENTION_RATIOS = {"White": 1.0, "Black": 2.5, "Asian": 1.3, "Mixed": 1.8, "Other": 1.2}
-# A small stop-search extract beside custody scenario A.
-SMALL_STOP_SEARCH = Scenario(seed=3, start=date(2024, 4, 1), end=date(2024, 5, 31),
-                             searches_per_1000_white_per_year=1.0)
 # A real police.uk month beside custody scenario B (test_real_police_uk.py counts it by hand).
 WEST_MIDLANDS_AUGUST_2018 = (Path(__file__).resolve().parents[1] / "data" / "police_uk_stop_search" / "west_midlands"
                              / "2018-08-west-midlands-stop-and-search.csv")

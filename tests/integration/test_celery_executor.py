@@ -1,8 +1,9 @@
 """The night on Airflow's own scale-out engine: the CeleryExecutor, Redis as its broker, two Celery workers.
 
-The landing folder of custody scenario A runs through the DAG with the executor (`airflow dags test
---use-executor`): the sources' load and raw validation go to the workers through Redis, the workers report to
-an Airflow API server, and the published tables must be those the in-process night of the same folder published.
+The landing folder of the session's police.uk night (a real police.uk month and custody scenario B) runs through
+the DAG with the executor (`airflow dags test --use-executor`): the sources' load and raw validation go to the
+workers through Redis, the workers report to an Airflow API server, and the published tables must be those the
+in-process night of the same folder published.
 """
 
 from __future__ import annotations
@@ -62,14 +63,14 @@ def published_tables(url: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def celery_night(custody_night_a, server_url, tmp_path_factory):
+def celery_night(police_uk_night, server_url, tmp_path_factory):
     if not redis_answers():
         pytest.skip(f"no Redis answers at {REDIS[0]}:{REDIS[1]}, the Celery executor's broker")
     home = tmp_path_factory.mktemp("celery")
     warehouse, metadata = create_database(server_url), create_database(server_url)
     api_port = free_port()
     pipeline = {"WAREHOUSE_URL": warehouse, "EQUALITY_HOME": str(home), "EQUALITY_TASK_RETRIES": "0",
-                "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of("custody-a")}  # the in-process night's key
+                "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of("real-police-uk")}  # the in-process night's key
     with pytest.MonkeyPatch.context() as patch:
         for name, value in pipeline.items():
             patch.setenv(name, value)
@@ -98,10 +99,10 @@ def celery_night(custody_night_a, server_url, tmp_path_factory):
     try:
         _wait_for_api(api_port, processes["api-server"])
         run = subprocess.run([airflow, "dags", "test", "--use-executor", "equality_nightly",
-                              "-c", json.dumps({"landing_dir": str(custody_night_a["landing"])})],
+                              "-c", json.dumps({"landing_dir": str(police_uk_night["landing"])})],
                              env=environment, capture_output=True, text=True, timeout=1800)
         yield {"run": run, "url": warehouse, "metadata": metadata, "logs": logs,
-               "in_process": custody_night_a}
+               "in_process": police_uk_night}
     finally:
         for process in processes.values():  # each in a session of its own: its group is it and its children
             os.killpg(process.pid, signal.SIGTERM)

@@ -1,81 +1,44 @@
-"""Custody end to end: two synthetic scenarios, each in a night of its own, through the one nightly spine.
-
-Scenario A: groups differ only in offence mix, so the crude charge ratio is not 1 but the Mantel-Haenszel
-ratio (offence group x age band) is 1. Scenario B: the same mixes and a within-stratum charge ratio of 1.5.
-Each night also loads stop-searches (the stop-search suites require published rows): A a small synthetic extract,
-B a real police.uk month (the session's police.uk night, tests/integration/conftest.py).
+"""Custody scenario A end to end: groups differ only in offence mix, so the crude charge ratio is not 1 but the
+Mantel-Haenszel ratio (offence group x age band) is 1. It is the custody of the session's all-sources night
+(tests/integration/conftest.py); scenario B, a real within-stratum gap, is test_custody_within_stratum_gap.py.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from custody_checks import (assert_both_sources_load_and_publish,
+                            assert_detention_rate_ratios_recover_the_injected_ones, charge_row)
 from equality.warehouse import connect
-from nights import DETENTION_RATIOS, query
+from nights import query
 
 pytestmark = pytest.mark.slow
 
-YEAR = date(2024, 4, 1)
 THRESHOLD = 10
 
 
 @pytest.fixture(scope="module")
-def nights(custody_night_a, police_uk_night):
-    return {"A": custody_night_a, "B": police_uk_night}
+def night(all_sources_night):
+    return all_sources_night
 
 
-def charge_row(url: str, group: str = "Black", age_group: str = "All"):
-    [row] = query(url, """
-        select crude_ratio, crude_ratio_lower_95, crude_ratio_upper_95,
-               adjusted_ratio, adjusted_ratio_lower_95, adjusted_ratio_upper_95, share_of_gap_explained
-        from marts.mart_custody_outcomes
-        where decision = 'charge_vs_no_further_action' and period_type = 'financial_year' and period_start = %s
-          and age_group = %s and ethnic_group = %s""", YEAR, age_group, group)
-    return [float(value) for value in row]
+def test_both_sources_load_and_publish_in_one_night(night):
+    assert_both_sources_load_and_publish(night)
 
 
-def test_both_sources_load_and_publish_in_one_night(nights):
-    for night in nights.values():
-        loads = dict(query(night["url"], "select source, sum(rows_loaded) from audit.loads where status = 'loaded' "
-                                         "group by source"))
-        assert loads["custody_detentions"] == night["custody"].row_count
-        assert loads.get("force_stop_search", 0) + loads.get("police_uk_stop_search", 0) > 0
-        tables = {row[0] for row in query(night["url"], "select table_name from information_schema.tables "
-                                                        "where table_schema = 'reporting'")}
-        assert {"custody_rates", "custody_outcomes", "custody_duration"} <= tables
-        print(f"night: {night['seconds']:.1f} s, {night['custody'].row_count} detentions")
-
-
-def test_scenario_a_crude_gap_is_explained_by_offence_mix(nights):
-    crude, crude_low, crude_high, adjusted, low, high, explained = charge_row(nights["A"]["url"])
+def test_the_crude_gap_is_explained_by_offence_mix(night):
+    crude, crude_low, crude_high, adjusted, low, high, explained = charge_row(night["url"])
     assert crude_low > 1 and crude > 1.15, (crude, crude_low)
     assert low <= 1.0 <= high, (adjusted, low, high)
     assert explained > 0.7
 
 
-def test_scenario_b_within_stratum_gap_is_recovered(nights):
-    crude, _, _, adjusted, low, high, _ = charge_row(nights["B"]["url"])
-    assert low <= 1.5 <= high and low > 1, (adjusted, low, high)
-    assert crude > adjusted  # the offence mix adds to the within-stratum gap
+def test_detention_rate_ratios_recover_the_injected_ones(night):
+    assert_detention_rate_ratios_recover_the_injected_ones(night)
 
 
-def test_detention_rate_ratios_recover_the_injected_ones(nights):
-    for night in nights.values():
-        truth = night["custody"].truth
-        rows = dict((row[0], row[1:]) for row in query(night["url"], """
-            select ethnic_group, rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_custody_rates
-            where period_type = 'financial_year' and period_start = %s and area_code = 'FORCE' and age_group = 'All'
-            """, YEAR))
-        for group, injected in DETENTION_RATIOS.items():
-            ratio, low, high = (float(value) for value in rows[group])
-            assert abs(truth.rate_ratio(group) - injected) < 1e-9
-            assert low <= injected <= high or abs(ratio / injected - 1) < 0.05, (group, ratio, low, high)
-
-
-def test_juveniles_are_reported_apart(nights):
-    url = nights["A"]["url"]
+def test_juveniles_are_reported_apart(night):
+    url = night["url"]
     for table in ("custody_rates", "custody_outcomes", "custody_duration"):
         groups = {row[0] for row in query(url, f"select distinct age_group from reporting.{table}")}
         assert {"Adults", "Juveniles"} <= groups, (table, groups)
@@ -92,8 +55,8 @@ COUNTS = {"custody_rates": ["detentions", "reference_detentions", "all_detention
           "custody_duration": ["detentions"]}
 
 
-def test_every_published_count_is_at_least_the_threshold_or_null(nights):
-    url = nights["A"]["url"]
+def test_every_published_count_is_at_least_the_threshold_or_null(night):
+    url = night["url"]
     suppressed = 0
     for table, columns in COUNTS.items():
         for column in columns:
