@@ -42,7 +42,7 @@ def all_sources_night(server_url, tmp_path_factory):
     home = tmp_path_factory.mktemp("all_sources")
     landing = home / "landing"
     searches = generate(Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
-                                 searches_per_1000_white_per_year=30.0, **OVERSIGHT), landing)
+                                 searches_per_1000_white_per_year=10.0, **OVERSIGHT), landing)
     detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END,
                                              detention_rate_ratios=DETENTION_RATIOS), landing)
     workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
