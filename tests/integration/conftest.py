@@ -20,7 +20,8 @@ from equality.config import checked_pseudonym_key
 from equality.pseudonymise import hmac_sha256_hex
 from equality.warehouse import connect
 from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_START, DETENTION_RATIOS, OVERSIGHT,
-                    WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of, run_night_in_new_database)
+                    SMALL_CUSTODY, WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of,
+                    run_night_in_new_database)
 from warehouse_databases import drop_database
 
 
@@ -65,7 +66,7 @@ def police_uk_night(server_url, tmp_path_factory):
     """A real police.uk month (West Midlands, August 2018) and custody scenario B (a real within-stratum charge
     gap) through one night: the real-data reconciliation and the custody tests read it, and the Celery test runs
     the same landing folder under another executor."""
-    night = custody_night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS),
+    night = custody_night(server_url, scenario_b(detention_rate_ratios=DETENTION_RATIOS, **SMALL_CUSTODY),
                           lambda landing: shutil.copy(WEST_MIDLANDS_AUGUST_2018, landing), tmp_path_factory,
                           "real-police-uk")
     yield night

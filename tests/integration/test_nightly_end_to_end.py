@@ -33,7 +33,7 @@ from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
 from equality.sources.use_of_force.synthetic import generate_use_of_force
 from equality.warehouse import connect, describe
-from nights import query
+from nights import SMALL_CUSTODY, query
 from warehouse_databases import clone_database, drop_database
 from webhook import Receiver
 
@@ -58,7 +58,7 @@ def night(module_warehouse_url, tmp_path_factory):
     home = tmp_path_factory.mktemp("home")
     landing = home / "landing"
     extract = generate(SCENARIO, landing)
-    custody = generate_custody(scenario_a(), landing)  # every source arrives in the same night
+    custody = generate_custody(scenario_a(**SMALL_CUSTODY), landing)  # every source arrives in the same night
     workforce = generate_workforce(demo_scenario(), landing)
     complaints = generate_complaints(complaints_demo_scenario(start=date(2024, 4, 1)), landing,
                                      stop_search_files=extract.files, custody_files=custody.files,
