@@ -84,6 +84,12 @@ def module_warehouse_url(server_url) -> str:
     drop_database(url)
 
 
+@pytest.fixture(scope="session")
+def dbt_work_dir(tmp_path_factory) -> Path:
+    """One dbt work folder (compiled SQL, logs, the saved parse) for the test process's inline compilations."""
+    return tmp_path_factory.mktemp("dbt_inline")
+
+
 @pytest.fixture
 def pipeline_env(monkeypatch, tmp_path):
     """Point the pipeline's settings at a test home, a fixed test key and (by the caller) a database."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from dbt_inline import compiled_inline
+from dbt_inline import compiled_inline, server_database
 from scipy.stats import false_discovery_control
 
 from equality.warehouse import connect
@@ -23,7 +23,7 @@ def p_values(rng, real_effects: int) -> np.ndarray:
     return np.concatenate([rng.uniform(size=40), rng.uniform(0, 0.002, size=real_effects)])
 
 
-def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(module_warehouse_url, tmp_path):
+def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(module_warehouse_url, dbt_work_dir):
     rng = np.random.default_rng(7)
     rows = []  # family, row id, first p-value, second p-value (None: not tested)
     for family, real_effects in (("a", 6), ("b", 3), ("c", 9)):
@@ -31,7 +31,7 @@ def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(mo
         untested = rng.uniform(size=first.size) < 0.2
         rows += [(family, row_id, float(p), None if skip else float(q))
                  for row_id, (p, q, skip) in enumerate(zip(first, second, untested))]
-    sql = compiled_inline(module_warehouse_url, QUERY, tmp_path)
+    sql = compiled_inline(server_database(module_warehouse_url), QUERY, dbt_work_dir)
     with connect(module_warehouse_url) as conn:
         conn.execute("create temporary table fdr_test_p_values (family text, row_id int, first_p float8, second_p float8)")
         with conn.cursor().copy("copy fdr_test_p_values from stdin") as copy:
