@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -167,10 +168,24 @@ def _ratio_cases():
                 yield n, m, ratio, reference
 
 
+@lru_cache(maxsize=1)
+def _proportion_ratio_grid(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The interval of every outcome of a group of n against a reference of m (the same for every ratio tried)."""
+    return proportion_ratio_limits(np.arange(n + 1)[:, None], n, np.arange(m + 1)[None, :], m)
+
+
+@lru_cache(maxsize=1)
+def _rate_ratio_grid(n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """The interval of every count pair a group of population n and a reference of m can show on the grid (means
+    at most 0.99 n and 0.99 m, whatever the ratio); each ratio reads the corner its own means reach."""
+    largest_group, largest_reference = poisson_support([0.99 * n]), poisson_support([0.99 * m])
+    return rate_ratio_limits(np.arange(largest_group + 1)[:, None], n, np.arange(largest_reference + 1)[None, :], m)
+
+
 def proportion_ratio_coverage() -> Coverage:
     results = []
     for n, m, ratio, reference in _ratio_cases():
-        lower, upper = proportion_ratio_limits(np.arange(n + 1)[:, None], n, np.arange(m + 1)[None, :], m)
+        lower, upper = _proportion_ratio_grid(n, m)
         covered = _contains(lower, upper, ratio)
         values = ((binomial_probabilities(n, ratio * reference) @ covered) * binomial_probabilities(m, reference)).sum(axis=1)
         results += [(value, f"n {n} vs {m}, ratio {ratio}, reference p {p}") for value, p in zip(values, reference)]
@@ -194,8 +209,7 @@ def rate_ratio_coverage() -> Coverage:
     for n, m, ratio, reference in _ratio_cases():
         group_means, reference_means = ratio * reference * n, reference * m
         largest_group, largest_reference = poisson_support(group_means), poisson_support(reference_means)
-        lower, upper = rate_ratio_limits(np.arange(largest_group + 1)[:, None], n,
-                                         np.arange(largest_reference + 1)[None, :], m)
+        lower, upper = (limits[:largest_group + 1, :largest_reference + 1] for limits in _rate_ratio_grid(n, m))
         covered = _contains(lower, upper, ratio)
         values = ((poisson_probabilities(group_means, largest_group) @ covered)
                   * poisson_probabilities(reference_means, largest_reference)).sum(axis=1)
