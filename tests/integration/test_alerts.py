@@ -9,19 +9,16 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from commands import AIRFLOW, EQUALITY
 from equality.config import Settings
 from equality.orchestration import airflow_environment
 from webhook import Receiver
 
 pytestmark = pytest.mark.slow
-
-EQUALITY = str(Path(sys.executable).with_name("equality"))
-AIRFLOW = str(Path(sys.executable).with_name("airflow"))
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,13 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
+from commands import AIRFLOW
 from equality.config import Settings
 from equality.orchestration import airflow_environment
 from equality.warehouse import connect
@@ -86,19 +85,18 @@ def celery_night(police_uk_night, server_url, tmp_path_factory):
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{api_port}/execution/",
         "AIRFLOW__API_AUTH__JWT_SECRET": uuid.uuid4().hex,
     }
-    airflow = str(Path(sys.executable).with_name("airflow"))
-    subprocess.run([airflow, "db", "migrate"], env=environment, check=True, capture_output=True)
+    subprocess.run([AIRFLOW, "db", "migrate"], env=environment, check=True, capture_output=True)
     logs = home / "logs"
     logs.mkdir()
-    commands = {"api-server": [airflow, "api-server", "--port", str(api_port)],
-                **{f"worker-{n}": [airflow, "celery", "worker", "-H", f"equality-test-{n}@%h",
+    commands = {"api-server": [AIRFLOW, "api-server", "--port", str(api_port)],
+                **{f"worker-{n}": [AIRFLOW, "celery", "worker", "-H", f"equality-test-{n}@%h",
                                    "--concurrency", "1", "--skip-serve-logs"] for n in range(1, WORKERS + 1)}}
     processes = {name: subprocess.Popen(command, env=environment, stdout=open(logs / f"{name}.log", "w"),
                                         stderr=subprocess.STDOUT, start_new_session=True)
                  for name, command in commands.items()}
     try:
         _wait_for_api(api_port, processes["api-server"])
-        run = subprocess.run([airflow, "dags", "test", "--use-executor", "equality_nightly",
+        run = subprocess.run([AIRFLOW, "dags", "test", "--use-executor", "equality_nightly",
                               "-c", json.dumps({"landing_dir": str(police_uk_night["landing"])})],
                              env=environment, capture_output=True, text=True, timeout=1800)
         yield {"run": run, "url": warehouse, "metadata": metadata, "logs": logs,

@@ -6,17 +6,16 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from commands import EQUALITY
 from nights import query
 
 pytestmark = pytest.mark.slow
 
-EQUALITY = str(Path(sys.executable).with_name("equality"))
 POLICE_UK_EXTRACTS = Path(__file__).parents[1] / "data" / "police_uk_stop_search"
 SECONDS_ALLOWED = 10
 

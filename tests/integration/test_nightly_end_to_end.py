@@ -13,13 +13,12 @@ import dataclasses
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import psycopg
 import pytest
 
+from commands import EQUALITY
 from equality import nightly
 from equality.config import Settings
 from equality.errors import RejectedFiles, ValidationFailed
@@ -47,9 +46,6 @@ SCENARIO = Scenario(seed=7, start=date(2023, 4, 1), end=date(2025, 3, 31), rate_
                     lpu_rate_ratios={"BIR": {"Black": BIRMINGHAM_BLACK}},
                     missing_months=frozenset({MISSING_MONTH}), partial_months={PARTIAL_MONTH: 0.3})
 LAST_YEAR = date(2024, 4, 1)
-
-
-EQUALITY = str(Path(sys.executable).with_name("equality"))
 
 
 @pytest.fixture(scope="module")

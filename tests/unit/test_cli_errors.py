@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from commands import EQUALITY
 from equality.cli import build_parser
 
-EQUALITY = str(Path(sys.executable).with_name("equality"))
 POLICE_UK_EXTRACTS = Path(__file__).parents[1] / "data" / "police_uk_stop_search"
 SECONDS_ALLOWED = 10
 
