@@ -1,8 +1,13 @@
-{#- The select of a perturbed month-cells model: the `grain` columns of `cells` and each of its `counts` perturbed
-    by its cell key (macro perturbed_count, from <count>_record_key_sum). The counts after the first count subsets
-    of the first's records when `first_holds_the_others` (e.g. searches, and those that found the object): they are
-    then capped at the first's perturbed value, so no published share exceeds 1. -#}
-{% macro perturbed_cells(cells, grain, counts, first_holds_the_others=false) -%}
+{#- The select of a perturbed cells model: the `grain` columns of `cells` and each of its `counts` perturbed by its
+    cell key (macro perturbed_count, from <count>_record_key_sum). `within` maps a count to the count whose records
+    hold its records (searches that found the object, within searches; upheld allegations, within those with a
+    finding): the count is then capped at that count's perturbed (and capped) value, so no published share exceeds
+    1. A count's holder comes before it in `counts`. -#}
+{% macro perturbed_cells(cells, grain, counts, within={}) -%}
+{%- set capped = {} -%}
+{%- for count in counts -%}
+    {%- do capped.update({count: 'least(' ~ count ~ ', ' ~ capped[within[count]] ~ ')' if count in within else count}) -%}
+{%- endfor -%}
 with perturbed as (
     select
         {%- for column in grain %}
@@ -19,7 +24,16 @@ select
     {{ column }},
     {%- endfor %}
     {%- for count in counts %}
-    {{ 'least(' ~ count ~ ', ' ~ counts[0] ~ ')' if first_holds_the_others and not loop.first else count }} as {{ count }}{{ ',' if not loop.last }}
+    {{ capped[count] }} as {{ count }}{{ ',' if not loop.last }}
     {%- endfor %}
 from perturbed
+{%- endmacro %}
+
+{#- `within` for perturbed_cells when the first of `counts` holds the records of all the others. -#}
+{% macro all_within_first(counts) -%}
+{%- set within = {} -%}
+{%- for count in counts[1:] -%}
+    {%- do within.update({count: counts[0]}) -%}
+{%- endfor -%}
+{{ return(within) }}
 {%- endmacro %}
