@@ -148,3 +148,22 @@ def recovered_through_perturbation(
     protected = [cell for cell in known if smallest <= truth[cell] <= largest]
     pinned = [cell for cell in protected if bounds[cell][0] == bounds[cell][1]]
     return protected, pinned, [cell for cell in pinned if table.true_counts(bounds[cell][0]) == {truth[cell]}]
+
+
+def recovered_through_bounded_noise(
+        published: Mapping[Hashable, int | None], unknown_totals: Sequence[Hashable], relations: Sequence[Relation],
+        truth: Mapping[Hashable, int], table: PerturbationTable, threshold: int,
+) -> tuple[list[Hashable], list[Hashable]]:
+    """The attack on counts each perturbed by its own cell key, where a table's totals hold on the true counts, not
+    on the published ones (a value's count and the count of all the others, say). A published value stands for
+    every count the perturbation table could have turned into it, a suppressed one (None) for every count it could
+    have turned into less than the threshold; a total nobody publishes for any count. Returns the cells whose true
+    count is 1-9 and those of them the attack pins to their true value."""
+    widest = max(abs(row.perturbation) for row in table.rows)
+    below_threshold = [count for count in range(threshold + widest)
+                       if any(count + table.perturbation(count, key) < threshold for key in CELL_KEYS)]
+    known: dict[Hashable, Interval] = {total: (0, 10**9) for total in unknown_totals}
+    for cell, value in published.items():
+        counts = below_threshold if value is None else sorted(table.true_counts(value))
+        known[cell] = (counts[0], counts[-1])
+    return recovered(known, relations, truth)

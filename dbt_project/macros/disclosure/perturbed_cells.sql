@@ -37,3 +37,12 @@ from perturbed
 {%- endfor -%}
 {{ return(within) }}
 {%- endmacro %}
+
+{#- The count columns of a cells model: for each count of `counts` (name -> condition on the records it counts),
+    the count and <count>_record_key_sum, the sum of those records' `record_key` (macro perturbed_cells reads both). -#}
+{% macro counts_with_record_key_sums(counts, record_key) -%}
+    {%- for count, holds in counts.items() %}
+    count(*) filter (where {{ holds }}) as {{ count }},
+    coalesce(sum({{ record_key }}) filter (where {{ holds }}), 0)::bigint as {{ count }}_record_key_sum{{ ',' if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}

@@ -1,2 +1,2 @@
 {{ config(alias='complaint_circumstances') }}
-{{ published_mart(ref('mart_complaint_circumstances')) }}
+{{ published_mart(ref('mart_complaint_circumstances_perturbed')) }}

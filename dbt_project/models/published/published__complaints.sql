@@ -1,2 +1,2 @@
 {{ config(alias='complaints') }}
-{{ published_mart(ref('mart_complaints')) }}
+{{ published_mart(ref('mart_complaints_perturbed')) }}

@@ -11,12 +11,7 @@ with allegations as (
 )
 
 select
-    {%- for column in allegation_cell_grain() %}
-    {{ column }},
-    {%- endfor %}
-    {%- for count, holds in allegation_counts().items() %}
-    count(*) filter (where {{ holds }}) as {{ count }},
-    coalesce(sum(allegation_key) filter (where {{ holds }}), 0)::bigint as {{ count }}_record_key_sum{{ ',' if not loop.last }}
-    {%- endfor %}
+    {{ allegation_cell_grain() | join(', ') }},
+    {{ counts_with_record_key_sums(allegation_counts(), 'allegation_key') }}
 from allegations
 group by {{ allegation_cell_grain() | join(', ') }}
