@@ -324,8 +324,83 @@ def circumstance_attack(all_sources_night):
     return circumstance_attack_on(all_sources_night["url"])
 
 
+def moved_of_shown(attack: dict) -> tuple[int, int]:
+    """How many of a bounded-noise attack's published counts differ from their truth, and how many are shown above 0."""
+    published, truth = attack["published"], attack["truth"]
+    return (sum(value is not None and value != truth[cell] for cell, value in published.items()),
+            sum(value is not None and value > 0 for value in published.values()))
+
+
 def test_a_circumstance_count_cannot_be_worked_out_from_its_complement(circumstance_attack):
-    published, truth = circumstance_attack["published"], circumstance_attack["truth"]
-    moved = sum(value is not None and value != truth[cell] for cell, value in published.items())
-    assert moved > len(published) / 3  # each count, the complements too, carries its own noise
+    moved, shown = moved_of_shown(circumstance_attack)
+    assert moved > shown / 3  # each count, the complements too, carries its own noise
     assert len(circumstance_attack["protected"]) > 20 and circumstance_attack["pinned"] == []
+
+
+WORKFORCE_SLICE = "month_end, upper(workforce_type_code), breakdown, breakdown_value"
+PUBLISHED_CODE = "lower(regexp_replace(btrim({}), '[^A-Za-z0-9]+', '_', 'g'))"  # macro published_code, over the mart
+WORKFORCE_BREAKDOWNS = ("rank_group", "department_type", "local_policing_unit")
+WORKFORCE_MONTHS = 4  # month ends attacked (the last ones): a stock's totals never cross months, so each is alike
+
+
+def workforce_attack_on(url: str) -> dict:
+    """The attack on reporting.workforce_representation, a stock whose every count (a group's headcount, its slice's
+    total and disclosed total) is perturbed by its own cell key: it adds up what the table documents, on the true
+    counts: a slice's total is the sum of its groups of each characteristic and its disclosed total the sum of its
+    disclosed groups, and the force's count of a group is the sum of the group's counts over the rank groups, over
+    the department types and over the LPUs. Month ends are independent (a stock is not a sum of months), so the
+    last WORKFORCE_MONTHS of them are attacked."""
+    threshold = Settings.from_env().suppression_threshold
+    [(first_month_end,)] = query(url, "select min(month_end) from (select distinct month_end from "
+                                      f"reporting.workforce_representation order by 1 desc limit {WORKFORCE_MONTHS}) as last")
+    published, truth, relations = {}, {}, []
+    disclosed_groups = set()
+    for source, values in (("reporting.workforce_representation", published),
+                           ("marts.mart_workforce_representation", truth)):
+        for *slice_, characteristic, group, is_disclosed, headcount, total, disclosed in query(
+                url, f"select {WORKFORCE_SLICE}, characteristic, {PUBLISHED_CODE.format('group_code')}, is_disclosed, headcount, "
+                     f"total_headcount, disclosed_headcount from {source} where month_end >= %s", first_month_end):
+            slice_ = tuple(slice_)
+            values[("headcount", *slice_, characteristic, group)] = headcount
+            values[("total", *slice_)] = total
+            values[("disclosed", *slice_, characteristic)] = disclosed
+            if is_disclosed:
+                disclosed_groups.add((characteristic, group))
+    groups_of, values_of = defaultdict(list), defaultdict(set)
+    for kind, month_end, workforce_type, breakdown, value, *rest in published:
+        if kind == "headcount":
+            groups_of[(month_end, workforce_type, breakdown, value, rest[0])].append(rest[1])
+            values_of[(month_end, workforce_type, breakdown)].add(value)
+    for (month_end, workforce_type, breakdown, value, characteristic), groups in groups_of.items():
+        slice_ = (month_end, workforce_type, breakdown, value)
+        relations.append(Relation(("total", *slice_), tuple(("headcount", *slice_, characteristic, group) for group in groups)))
+        relations.append(Relation(("disclosed", *slice_, characteristic), tuple(
+            ("headcount", *slice_, characteristic, group) for group in groups if (characteristic, group) in disclosed_groups)))
+        if breakdown == "force":
+            for part_breakdown in WORKFORCE_BREAKDOWNS:
+                parts = [(month_end, workforce_type, part_breakdown, part) for part in values_of[(month_end, workforce_type, part_breakdown)]]
+                relations.append(Relation(("total", *slice_), tuple(("total", *part) for part in parts)))
+                relations += [Relation(("headcount", *slice_, characteristic, group),
+                                       tuple(("headcount", *part, characteristic, group) for part in parts))
+                              for group in groups]
+    sound = [relation for relation in relations if relation.parts and all(part in published for part in relation.parts)
+             and holds(relation, truth)]
+    protected, pinned = recovered_through_bounded_noise(published, [], sound, truth, PERTURBATION_TABLE, threshold)
+    print(f"differencing attack on workforce_representation (month ends from {first_month_end}): "
+          f"{len(published)} counts, {len(sound)} totals "
+          f"({len(relations) - len(sound)} that do not add up in the exact mart left out); of {len(protected)} cells "
+          f"with a true count of 1-9, {len(pinned)} have their true value worked out")
+    return {"published": published, "truth": truth, "relations": relations, "sound": sound,
+            "protected": protected, "pinned": pinned}
+
+
+@pytest.fixture(scope="module")
+def workforce_attack(all_sources_night):
+    return workforce_attack_on(all_sources_night["url"])
+
+
+def test_a_workforce_stock_cannot_be_worked_out_from_its_totals(workforce_attack):
+    moved, shown = moved_of_shown(workforce_attack)
+    assert moved > shown / 3
+    assert len(workforce_attack["sound"]) > len(workforce_attack["relations"]) * 0.9  # the documented totals hold
+    assert len(workforce_attack["protected"]) > 500 and workforce_attack["pinned"] == []

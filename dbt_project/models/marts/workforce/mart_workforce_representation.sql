@@ -2,8 +2,9 @@
     for the whole force, by rank group, by department type (specialist or not) and by local policing unit.
     For every characteristic each slice lists every group (zero headcounts included), so a group that is absent
     shows a gap. Shares of ethnicity are compared with the Census population of the force area (of the LPU for
-    LPU rows); the other characteristics have no benchmark in the shipped census tables. Unsuppressed:
-    analysts only. -#}
+    LPU rows); the other characteristics have no benchmark in the shipped census tables. Each count carries the
+    sum of its people's keys (macro record_key), from which mart_workforce_representation_perturbed perturbs it.
+    Unsuppressed: analysts only. -#}
 with month_ends as (
     select * from {{ ref('fct_workforce_month_end') }}
 ),
@@ -24,6 +25,7 @@ by_characteristic as (
         month_ends.is_specialist_department,
         coalesce(month_ends.area_code, 'NO_LPU') as area_code,
         month_ends.fte,
+        {{ record_key('month_ends.person_id') }} as person_key,
         characteristics.characteristic,
         characteristics.group_code
     from month_ends
@@ -44,6 +46,7 @@ counted as (
         characteristic,
         group_code,
         count(*) as headcount,
+        sum(person_key)::bigint as headcount_record_key_sum,
         sum(fte) as fte
     from by_characteristic
     group by grouping sets (
@@ -65,6 +68,7 @@ grid as (
         characteristic_groups.is_disclosed,
         characteristic_groups.is_reference_group,
         coalesce(counted.headcount, 0) as headcount,
+        coalesce(counted.headcount_record_key_sum, 0) as headcount_record_key_sum,
         coalesce(counted.fte, 0) as fte
     from slices
     inner join characteristic_groups on slices.characteristic = characteristic_groups.characteristic
@@ -80,8 +84,10 @@ grid as (
 totals as (
     select
         grid.*,
-        sum(headcount) over slice as total_headcount,
-        coalesce(sum(headcount) filter (where is_disclosed) over slice, 0) as disclosed_headcount
+        {%- for count in ['headcount', 'headcount_record_key_sum'] %}
+        sum({{ count }}) over slice as total_{{ count }},
+        coalesce(sum({{ count }}) filter (where is_disclosed) over slice, 0) as disclosed_{{ count }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from grid
     window slice as (partition by month_end, workforce_type_code, breakdown, breakdown_value, characteristic)
 ),
@@ -95,26 +101,9 @@ benchmark as (
     from population
 ),
 
-measured as (
+benchmarked as (
     select
-        -- slice
-        totals.month_end,
-        totals.workforce_type_code,
-        totals.breakdown,
-        totals.breakdown_value,
-        totals.characteristic,
-        totals.group_code,
-        totals.is_disclosed,
-        totals.is_reference_group,
-        -- workforce
-        totals.headcount,
-        totals.fte,
-        totals.total_headcount,
-        totals.disclosed_headcount,
-        {{ share('totals.headcount', 'totals.total_headcount') }} as share_of_headcount,
-        case when totals.is_disclosed then {{ share('totals.headcount', 'totals.disclosed_headcount') }} end
-            as share_of_disclosed,
-        -- benchmark
+        {{ workforce_representation_counts() | join(', ') }},
         benchmark.population_share as benchmark_share,
         case when benchmark.population_share is not null then {{ population_census_year('totals.month_end') }} end
             as benchmark_census_year,
@@ -133,18 +122,6 @@ measured as (
         and benchmark.area_code = case when totals.breakdown = 'local_policing_unit' then totals.breakdown_value
                                        else 'FORCE' end
         and benchmark.ethnic_group = totals.group_code
-),
-
-compared as (
-    select
-        measured.*,
-        case when measured.benchmark_share > 0 then measured.share_of_disclosed / measured.benchmark_share end
-            as representation_ratio,
-        case when measured.benchmark_share < 1 then
-            greatest(0, ceil((measured.benchmark_share * measured.disclosed_headcount - measured.headcount)
-                             / (1 - measured.benchmark_share)))::integer
-        end as gap_in_people
-    from measured
 )
 
-select * from compared
+{{ workforce_representation_measures('benchmarked') }}
