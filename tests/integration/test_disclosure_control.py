@@ -7,7 +7,8 @@ searches, and those that found the object, ended in arrest or removed more than 
 those it went one way for) and of use of force (`use_of_force_rates`: subjects, incidents, reports;
 `use_of_force_shares`: the units counted and those a measure holds for) and of complaints (`complaints`: cases; `allegation_outcomes`:
 allegations, those with a finding, upheld, and handled without investigation; `discrimination_allegations`: the
-first three) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
+first three) and of the workforce (`leavers`: by leaving reason and all reasons; `vetting`: applications, and those granted, refused
+and withdrawn, by applicant type and all types) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
 as 0, a row a table leaves out because it counted nothing as 0. It adds and subtracts along the tables' own totals:
 the force and its LPUs, every power and each power, all ages and adults and juveniles, a broad group and its
 detailed groups, every complainant (or officer) group and each, a quarter, financial year or rolling twelve months
@@ -46,6 +47,10 @@ USE_OF_FORCE_SLICE = ("upper(area_code)", "ethnic_group")
 CUSTODY_OUTCOME_SLICE = ("upper(area_code)", "age_group", "decision", "ethnic_group")
 USE_OF_FORCE_SHARE_SLICE = ("upper(area_code)", "measure", "counted_unit", "ethnic_group")
 ALLEGATION_SLICE = ("complainant_group", "officer_group")  # 'All' in one of them: the view by the other
+PUBLISHED_CODE = "lower(regexp_replace(btrim({}), '[^A-Za-z0-9]+', '_', 'g'))"  # macro published_code, over the mart
+LEAVER_SLICE = tuple(PUBLISHED_CODE.format(column) if column != "characteristic" else column
+                     for column in ("workforce_type_code", "characteristic", "group_code", "leaver_reason_code"))
+VETTING_SLICE = (PUBLISHED_CODE.format("applicant_type_code"), "characteristic", PUBLISHED_CODE.format("group_code"))
 DISCRIMINATION_SLICE = ("upper(discrimination_characteristic_code)", "complainant_group")
 
 
@@ -93,6 +98,10 @@ PUBLISHED_COUNTS = (
     PublishedCount("use_of_force_shares", "units_with_measure", "share_status", USE_OF_FORCE_SHARE_SLICE, (),
                    part_of="units_counted"),
     PublishedCount("complaints", "cases", "null", ("basis", "ethnic_group"), (), period=FINANCIAL_YEAR),
+    PublishedCount("leavers", "leavers", "null", LEAVER_SLICE, ((3, "all"),), period=FINANCIAL_YEAR),
+    *(PublishedCount("vetting", column, "null", VETTING_SLICE, ((0, "all"),), part_of=column != "applications" and "applications" or None,
+                     period=FINANCIAL_YEAR, sparse=True)
+      for column in ("applications", "granted", "refused", "withdrawn")),
     *(PublishedCount("allegation_outcomes", column, "null", ALLEGATION_SLICE, ((0, "All"), (1, "All")), part_of=within,
                      period=FINANCIAL_YEAR, sparse=True)
       for column, within in (("allegations", None), ("with_finding", "allegations"), ("upheld", "with_finding"),
@@ -338,7 +347,6 @@ def test_a_circumstance_count_cannot_be_worked_out_from_its_complement(circumsta
 
 
 WORKFORCE_SLICE = "month_end, upper(workforce_type_code), breakdown, breakdown_value"
-PUBLISHED_CODE = "lower(regexp_replace(btrim({}), '[^A-Za-z0-9]+', '_', 'g'))"  # macro published_code, over the mart
 WORKFORCE_BREAKDOWNS = ("rank_group", "department_type", "local_policing_unit")
 WORKFORCE_MONTHS = 4  # month ends attacked (the last ones): a stock's totals never cross months, so each is alike
 

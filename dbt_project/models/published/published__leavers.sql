@@ -1,2 +1,2 @@
 {{ config(alias='leavers') }}
-{{ published_mart(ref('mart_leavers')) }}
+{{ published_mart(ref('mart_leavers_perturbed')) }}

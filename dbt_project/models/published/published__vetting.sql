@@ -1,2 +1,2 @@
 {{ config(alias='vetting') }}
-{{ published_mart(ref('mart_vetting')) }}
+{{ published_mart(ref('mart_vetting_perturbed')) }}

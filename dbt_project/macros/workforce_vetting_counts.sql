@@ -1,0 +1,10 @@
+{#- The counts of vetting applications (int_vetting_cells), each with the applications it counts; each after the
+    first counts a subset of the applications. -#}
+{% macro vetting_counts() -%}
+    {{ return({
+        'applications': 'true',
+        'granted': "applications.outcome_code = 'GRANTED'",
+        'refused': "applications.outcome_code = 'REFUSED'",
+        'withdrawn': "applications.outcome_code = 'WITHDRAWN'",
+    }) }}
+{%- endmacro %}
