@@ -8,7 +8,8 @@ those it went one way for) and of use of force (`use_of_force_rates`: subjects, 
 `use_of_force_shares`: the units counted and those a measure holds for) and of complaints (`complaints`: cases; `allegation_outcomes`:
 allegations, those with a finding, upheld, and handled without investigation; `discrimination_allegations`: the
 first three) and of the workforce (`leavers`: by leaving reason and all reasons; `vetting`: applications, and those granted, refused
-and withdrawn, by applicant type and all types) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
+and withdrawn, by applicant type and all types; `promotion`: the eligible pool and those promoted, by rank and all
+ranks) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
 as 0, a row a table leaves out because it counted nothing as 0. It adds and subtracts along the tables' own totals:
 the force and its LPUs, every power and each power, all ages and adults and juveniles, a broad group and its
 detailed groups, every complainant (or officer) group and each, a quarter, financial year or rolling twelve months
@@ -51,6 +52,8 @@ PUBLISHED_CODE = "lower(regexp_replace(btrim({}), '[^A-Za-z0-9]+', '_', 'g'))"  
 LEAVER_SLICE = tuple(PUBLISHED_CODE.format(column) if column != "characteristic" else column
                      for column in ("workforce_type_code", "characteristic", "group_code", "leaver_reason_code"))
 VETTING_SLICE = (PUBLISHED_CODE.format("applicant_type_code"), "characteristic", PUBLISHED_CODE.format("group_code"))
+PROMOTION_SLICE = (PUBLISHED_CODE.format("rank_grade_code"), PUBLISHED_CODE.format("promotion_type"), "characteristic",
+                   PUBLISHED_CODE.format("group_code"))
 DISCRIMINATION_SLICE = ("upper(discrimination_characteristic_code)", "complainant_group")
 
 
@@ -102,6 +105,9 @@ PUBLISHED_COUNTS = (
     *(PublishedCount("vetting", column, "null", VETTING_SLICE, ((0, "all"),), part_of=column != "applications" and "applications" or None,
                      period=FINANCIAL_YEAR, sparse=True)
       for column in ("applications", "granted", "refused", "withdrawn")),
+    *(PublishedCount("promotion", column, "null", PROMOTION_SLICE, ((0, "all"),), part_of=within, period=FINANCIAL_YEAR,
+                     sparse=True)
+      for column, within in (("eligible_pool", None), ("promoted", "eligible_pool"))),
     *(PublishedCount("allegation_outcomes", column, "null", ALLEGATION_SLICE, ((0, "All"), (1, "All")), part_of=within,
                      period=FINANCIAL_YEAR, sparse=True)
       for column, within in (("allegations", None), ("with_finding", "allegations"), ("upheld", "with_finding"),

@@ -1,2 +1,2 @@
 {{ config(alias='promotion') }}
-{{ published_mart(ref('mart_promotion')) }}
+{{ published_mart(ref('mart_promotion_perturbed')) }}
