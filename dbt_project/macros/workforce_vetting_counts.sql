@@ -3,8 +3,8 @@
 {% macro vetting_counts() -%}
     {{ return({
         'applications': 'true',
-        'granted': "applications.outcome_code = 'GRANTED'",
-        'refused': "applications.outcome_code = 'REFUSED'",
-        'withdrawn': "applications.outcome_code = 'WITHDRAWN'",
+        'granted': "outcome_code = 'GRANTED'",
+        'refused': "outcome_code = 'REFUSED'",
+        'withdrawn': "outcome_code = 'WITHDRAWN'",
     }) }}
 {%- endmacro %}

@@ -9,7 +9,8 @@ those it went one way for) and of use of force (`use_of_force_rates`: subjects, 
 allegations, those with a finding, upheld, and handled without investigation; `discrimination_allegations`: the
 first three) and of the workforce (`leavers`: by leaving reason and all reasons; `vetting`: applications, and those granted, refused
 and withdrawn, by applicant type and all types; `promotion`: the eligible pool and those promoted, by rank and all
-ranks) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
+ranks; `recruitment_funnel` and `promotion_funnel`: candidates entering, passing, failing and withdrawing, by process
+and all processes) as an outsider would: a suppressed count as 0 to the threshold less 1, a group the scheme cannot record
 as 0, a row a table leaves out because it counted nothing as 0. It adds and subtracts along the tables' own totals:
 the force and its LPUs, every power and each power, all ages and adults and juveniles, a broad group and its
 detailed groups, every complainant (or officer) group and each, a quarter, financial year or rolling twelve months
@@ -52,6 +53,8 @@ PUBLISHED_CODE = "lower(regexp_replace(btrim({}), '[^A-Za-z0-9]+', '_', 'g'))"  
 LEAVER_SLICE = tuple(PUBLISHED_CODE.format(column) if column != "characteristic" else column
                      for column in ("workforce_type_code", "characteristic", "group_code", "leaver_reason_code"))
 VETTING_SLICE = (PUBLISHED_CODE.format("applicant_type_code"), "characteristic", PUBLISHED_CODE.format("group_code"))
+FUNNEL_SLICE = (PUBLISHED_CODE.format("target_rank_grade_code"), "process_id", PUBLISHED_CODE.format("stage_code"),
+                "characteristic", PUBLISHED_CODE.format("group_code"))
 PROMOTION_SLICE = (PUBLISHED_CODE.format("rank_grade_code"), PUBLISHED_CODE.format("promotion_type"), "characteristic",
                    PUBLISHED_CODE.format("group_code"))
 DISCRIMINATION_SLICE = ("upper(discrimination_characteristic_code)", "complainant_group")
@@ -108,6 +111,10 @@ PUBLISHED_COUNTS = (
     *(PublishedCount("promotion", column, "null", PROMOTION_SLICE, ((0, "all"),), part_of=within, period=FINANCIAL_YEAR,
                      sparse=True)
       for column, within in (("eligible_pool", None), ("promoted", "eligible_pool"))),
+    *(PublishedCount(f"{process}_funnel", column, "null", FUNNEL_SLICE, ((1, "ALL"),),
+                     part_of=column != "entered" and f"{process} entered" or None, kind=f"{process} {column}",
+                     period=FINANCIAL_YEAR, sparse=True)
+      for process in ("recruitment", "promotion") for column in ("entered", "passed", "failed", "withdrawn")),
     *(PublishedCount("allegation_outcomes", column, "null", ALLEGATION_SLICE, ((0, "All"), (1, "All")), part_of=within,
                      period=FINANCIAL_YEAR, sparse=True)
       for column, within in (("allegations", None), ("with_finding", "allegations"), ("upheld", "with_finding"),
