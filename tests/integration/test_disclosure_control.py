@@ -425,3 +425,40 @@ def test_a_workforce_stock_cannot_be_worked_out_from_its_totals(workforce_attack
     assert moved > shown / 3
     assert len(workforce_attack["sound"]) > len(workforce_attack["relations"]) * 0.9  # the documented totals hold
     assert len(workforce_attack["protected"]) > 500 and workforce_attack["pinned"] == []
+
+
+RECRUITMENT_TARGET_COUNTS = ("recruits", "ethnic_minority_recruits")
+
+
+def recruitment_target_attack_on(url: str) -> dict:
+    """The attack on reporting.recruitment_target: a month's count is its running total less the month before's
+    (the first month's total is its count), so with suppression alone a small month is two published totals apart.
+    The totals are sums of the perturbed months, so the attack works on perturbed values and is scored through the
+    perturbation table."""
+    threshold = Settings.from_env().suppression_threshold
+    columns = ", ".join(("month_start", *RECRUITMENT_TARGET_COUNTS, *(f"{count}_to_date" for count in RECRUITMENT_TARGET_COUNTS)))
+    names = (*RECRUITMENT_TARGET_COUNTS, *(f"{count} to date" for count in RECRUITMENT_TARGET_COUNTS))
+    known, truth, published_truth = {}, {}, {}
+    for source, values in (("reporting.recruitment_target", known), ("marts.mart_recruitment_target", truth),
+                           ("marts.mart_recruitment_target_perturbed", published_truth)):
+        for month, *counts in query(url, f"select {columns} from {source}"):
+            values |= {(name, month): count for name, count in zip(names, counts)}
+    known = {cell: (value, value) if value is not None else (0, threshold - 1) for cell, value in known.items()}
+    months = sorted({month for _, month in known})
+    relations = []
+    for count in RECRUITMENT_TARGET_COUNTS:
+        relations.append(Relation((f"{count} to date", months[0]), ((count, months[0]),)))
+        relations += [Relation((f"{count} to date", month), ((f"{count} to date", before), (count, month)))
+                      for before, month in zip(months, months[1:])]
+    protected, pinned, found = recovered_through_perturbation(known, relations, truth, published_truth, PERTURBATION_TABLE)
+    print(f"differencing attack on recruitment_target: {len(known)} counts, {len(relations)} running totals; of "
+          f"{len(protected)} cells with a true count of 1-9, {len(pinned)} have their published (perturbed) value "
+          f"worked out and {len(found)} their true value")
+    return {"relations": relations, "truth": truth, "published_truth": published_truth, "protected": protected,
+            "pinned": pinned, "found": found}
+
+
+def test_a_month_of_the_recruitment_target_is_not_two_running_totals_apart(all_sources_night):
+    attack = recruitment_target_attack_on(all_sources_night["url"])
+    assert all(holds(relation, attack["published_truth"]) for relation in attack["relations"])
+    assert len(attack["relations"]) > 20 and attack["found"] == []

@@ -8,7 +8,8 @@
 {%- for count in counts -%}
     {%- do capped.update({count: 'least(' ~ count ~ ', ' ~ capped[within[count]] ~ ')' if count in within else count}) -%}
 {%- endfor -%}
-with perturbed as (
+-- materialized: each count is perturbed once (inlined, every cap that names it would repeat its lookup)
+with perturbed as materialized (
     select
         {%- for column in grain %}
         {{ column }},

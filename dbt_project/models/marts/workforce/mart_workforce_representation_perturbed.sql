@@ -4,7 +4,8 @@
     control). FTE is scaled with its headcount, so it cannot give the headcount back; the shares, ratio and gap are
     computed from the perturbed counts (macro workforce_representation_measures). A group's headcount is capped at
     its slice's perturbed (disclosed) total. -#}
-with perturbed as (
+-- materialized: each count is perturbed once (inlined, the caps and shares below would repeat the lookups)
+with perturbed as materialized (
     select
         month_end, workforce_type_code, breakdown, breakdown_value, characteristic, group_code, is_disclosed,
         is_reference_group,
