@@ -1,7 +1,9 @@
 """The differencing attack (tests/differencing_attack.py) on hand-made tables: it finds what subtraction reveals,
 through several steps, and nothing that the published intervals leave open."""
 
-from differencing_attack import Relation, narrowed, recovered
+from pathlib import Path
+
+from differencing_attack import PerturbationTable, Relation, narrowed, recovered, recovered_through_bounded_noise
 
 SUPPRESSED, NOT_PUBLISHED = (0, 9), (0, 10**6)
 
@@ -49,3 +51,16 @@ def test_counts_published_within_two_of_the_truth_do_not_pin_a_small_cell():
     known |= {("1", "A"): SUPPRESSED, ("2", "B"): SUPPRESSED}
     protected, found = recovered(known, RELATIONS, TRUTH)
     assert protected == [("1", "A"), ("2", "B")] and found == []
+
+
+def test_a_small_count_beside_its_published_complement_is_not_pinned_when_each_count_carries_its_own_noise():
+    # a value's count and all the others' (3 + 40) and another split of the same total (20 + 23); the total is not
+    # published. Exact, 3 is the total (20 + 23) less 40; each perturbed by its own key, it stays open.
+    table = PerturbationTable.read(Path(__file__).parents[2] / "dbt_project" / "seeds" / "cell_key_perturbation.csv")
+    truth = {"value": 3, "others": 40, "second": 20, "rest of second": 23, "total": 43}
+    relations = [Relation("total", ("value", "others")), Relation("total", ("second", "rest of second"))]
+    exact = {cell: (count, count) if count >= 10 else SUPPRESSED for cell, count in truth.items() if cell != "total"}
+    assert recovered(exact | {"total": NOT_PUBLISHED}, relations, truth)[1] == ["value"]
+    published = {"value": None, "others": 41, "second": 19, "rest of second": 24}
+    protected, found = recovered_through_bounded_noise(published, ["total"], relations, truth, table, threshold=10)
+    assert protected == ["value"] and found == []
