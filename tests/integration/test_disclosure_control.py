@@ -462,3 +462,59 @@ def test_a_month_of_the_recruitment_target_is_not_two_running_totals_apart(all_s
     attack = recruitment_target_attack_on(all_sources_night["url"])
     assert all(holds(relation, attack["published_truth"]) for relation in attack["relations"])
     assert len(attack["relations"]) > 20 and attack["found"] == []
+
+
+OVERSIGHT_PERIODS = 2  # the last periods of each type attacked: no published total crosses periods
+OVERSIGHT_UNIT = "period_type, period_start, unit_level, unit_id, replace(ethnicity_basis, '_', '-')"
+OVERSIGHT_OUTCOME_COUNTS = ("events", "find_events", "arrest_events", "more_than_outer_clothing_events",
+                            "strip_search_events")
+OVERSIGHT_BENCHMARKS = ("oversight_stop_search_benchmark", "oversight_use_of_force_benchmark")
+
+
+def oversight_attack_on(url: str) -> dict:
+    """The attack on the oversight tables below force level, whose every count of a period is perturbed by its own
+    cell key: in oversight_stop_search_outcomes a unit's 'All' is the sum of its groups, and the searches a measure
+    holds for are part of the searches; in each benchmark a group's observed events are part of the unit's events.
+    The relations are read on the true counts; a part's rest is a total nobody publishes. Periods are independent
+    (no period of these tables is published as a sum of others), so the last OVERSIGHT_PERIODS of each type are
+    attacked."""
+    threshold = Settings.from_env().suppression_threshold
+    published, truth, relations, rests = {}, {}, [], []
+    tables = [("oversight_stop_search_outcomes", "event_group", OVERSIGHT_OUTCOME_COUNTS)] + [
+        (table, "ethnic_group", ("events", "observed")) for table in OVERSIGHT_BENCHMARKS]
+    for table, group, counts in tables:
+        last = (f"period_start in (select distinct period_start from reporting.{table} as latest where "
+                f"latest.period_type = {table}.period_type order by 1 desc limit {OVERSIGHT_PERIODS})")
+        for source, values in ((f"reporting.{table}", published), (f"marts.mart_{table}", truth)):
+            unit = OVERSIGHT_UNIT if source.startswith("reporting") else OVERSIGHT_UNIT.replace(
+                "replace(ethnicity_basis, '_', '-')", "ethnicity_basis")
+            for row in query(url, f"select {unit}, {group}, {', '.join(counts)} from {source} as {table} where {last}"):
+                values |= {(f"{table} {count}", *row[:6]): value for count, value in zip(counts, row[6:])}
+    groups_of = defaultdict(list)
+    for kind, *cell in list(published):
+        table, count = kind.split(" ")
+        if table == "oversight_stop_search_outcomes" and cell[-1] != "All":
+            groups_of[(kind, *cell[:-1])].append((kind, *cell))
+        if count != "events":  # a part of the events: the rest is a total nobody publishes
+            whole, rest = (f"{table} events", *cell), (f"rest of {kind}", *cell)
+            truth[rest] = truth[whole] - truth[(kind, *cell)]
+            rests.append(rest)
+            relations.append(Relation(whole, ((kind, *cell), rest)))
+    relations += [Relation((kind, *unit, "All"), tuple(parts)) for (kind, *unit), parts in groups_of.items()
+                  if (kind, *unit, "All") in published]
+    sound = [relation for relation in relations if holds(relation, truth)]
+    protected, pinned = recovered_through_bounded_noise(published, rests, sound, truth, PERTURBATION_TABLE, threshold)
+    print(f"differencing attack on {', '.join(table for table, _, _ in tables)} (last {OVERSIGHT_PERIODS} periods "
+          f"of each type): {len(published)} counts, {len(sound)} totals ({len(relations) - len(sound)} that do not "
+          f"add up in the exact marts left out); of {len(protected)} cells with a true count of 1-9, {len(pinned)} "
+          f"have their true value worked out")
+    return {"published": published, "truth": truth, "relations": relations, "sound": sound, "protected": protected,
+            "pinned": pinned}
+
+
+def test_a_small_count_of_a_team_or_location_cannot_be_worked_out_from_its_totals(all_sources_night):
+    attack = oversight_attack_on(all_sources_night["url"])
+    moved, shown = moved_of_shown(attack)
+    assert moved > shown / 3  # each count of a period carries its own noise
+    assert len(attack["sound"]) == len(attack["relations"]) > 1000  # 'All' adds up its groups, a part is within its whole
+    assert len(attack["protected"]) > 500 and attack["pinned"] == []

@@ -2,11 +2,11 @@
 
 A small table of events (twelve units over four strata, two of them searching one group far more than their
 peers, so the family is overdispersed and the random-effects path is taken; with so few units tau^2 is large and
-only the stronger stands) goes through macro
-internal_benchmark compiled by dbt; every count, z-score, the winsorised overdispersion, tau^2, the adjusted
+only the stronger stands) goes through macros
+peer_benchmark_cells and internal_benchmark compiled by dbt; every count, z-score, the winsorised overdispersion, tau^2, the adjusted
 z-score, the p-value, the funnel limits and the Benjamini-Hochberg flags are compared with oversight_reference.py,
 which computes them in numpy from the definition. The officers of use of force are compared with their teammates
-(oversight_benchmark_model's peers_within), counted as the reference counts peers within a team: the officers of a
+(oversight_benchmark_cells' peers_within), counted as the reference counts peers within a team: the officers of a
 team that leans as a whole stay within limits, and an officer who leans more than its teammates stands out.
 """
 
@@ -23,14 +23,17 @@ pytestmark = pytest.mark.slow
 
 GROUPS = ("White", "Black", "Asian", "Not stated")
 MACRO_QUERY = """
-select * from ({{ internal_benchmark('oversight_test_events', 'unit', 'event_group', ['stratum', 'month_start'],
-                                     'month_start', 'oversight_test_periods') }}) as benchmark
+with cells as (
+    {{ peer_benchmark_cells('oversight_test_events', 'unit', 'event_group', ['stratum', 'month_start'], 'month_start') }}
+)
+select * from ({{ internal_benchmark('cells', 'month_start', 'oversight_test_periods') }}) as benchmark
 where event_group = 'Black'
 order by unit_id
 """
 TEAMMATES_QUERY = """
-select * from ({{ oversight_benchmark_model('oversight_test_events', 'oversight_test_periods', {'officer': 'officer_id'},
-                                            unit_name='officer_id', peers_within=['team_code']) }}) as officers
+select * from ({{ oversight_benchmark_model(
+    '(' ~ oversight_benchmark_cells('oversight_test_events', {'officer': 'officer_id'}, peers_within=['team_code'])
+    ~ ') as officer_cells', 'oversight_test_periods', unit_name='officer_id') }}) as officers
 where ethnic_group = 'Black'
 """
 

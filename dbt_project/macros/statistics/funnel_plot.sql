@@ -1,7 +1,7 @@
 {#- CTE body: a funnel plot of indirectly standardised ratios with overdispersion (Spiegelhalter 2005, "Funnel
     plots for comparing institutional performance", Stat Med 24:1185), and Benjamini-Hochberg false discovery
     rate control of its flags. `relation` has `observed`, `expected` and `null_variance` (the null variance of
-    observed, e.g. from peer_benchmark); the units where `screened` holds are compared, within each family of
+    observed, e.g. from peer_benchmark_periods); the units where `screened` holds are compared, within each family of
     rows sharing the `family` columns. Adds:
       ratio              observed / expected
       z_score            (observed - expected) / sqrt(null_variance), screened units only

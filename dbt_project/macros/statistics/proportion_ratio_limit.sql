@@ -10,8 +10,8 @@
     {%- set p1 = "((" ~ successes ~ ")::double precision / (" ~ trials ~ "))" -%}
     {%- set p2 = "((" ~ reference_successes ~ ")::double precision / (" ~ reference_trials ~ "))" -%}
     {%- if bound == 'lower' -%}
-        {%- set l1 = wilson_limit(successes, trials, 'lower') -%}
-        {%- set u2 = wilson_limit(reference_successes, reference_trials, 'upper') -%}
+        {%- set l1 = wilson_limit_double(successes, trials, 'lower') -%}
+        {%- set u2 = wilson_limit_double(reference_successes, reference_trials, 'upper') -%}
     (case
         when not (({{ trials }}) > 0 and ({{ reference_trials }}) > 0) then null
         when ({{ successes }}) = 0 then 0
@@ -19,8 +19,8 @@
              / ({{ p1 }} * {{ p2 }} + sqrt(greatest(power({{ p1 }} * {{ p2 }}, 2) - {{ l1 }} * {{ u2 }} * (2 * {{ p1 }} - {{ l1 }}) * (2 * {{ p2 }} - {{ u2 }}), 0)))
     end)::numeric
     {%- else -%}
-        {%- set u1 = wilson_limit(successes, trials, 'upper') -%}
-        {%- set l2 = wilson_limit(reference_successes, reference_trials, 'lower') -%}
+        {%- set u1 = wilson_limit_double(successes, trials, 'upper') -%}
+        {%- set l2 = wilson_limit_double(reference_successes, reference_trials, 'lower') -%}
     (case
         when not (({{ trials }}) > 0 and ({{ reference_trials }}) > 0) or ({{ reference_successes }}) = 0 then null
         else ({{ p1 }} * {{ p2 }} + sqrt(greatest(power({{ p1 }} * {{ p2 }}, 2) - {{ u1 }} * {{ l2 }} * (2 * {{ p1 }} - {{ u1 }}) * (2 * {{ p2 }} - {{ l2 }}), 0)))

@@ -9,7 +9,7 @@
     {%- set a = "(" ~ events ~ ")::double precision" -%}
     {%- set b = "(" ~ reference_events ~ ")::double precision" -%}
     {%- set sign = '-' if bound == 'lower' else '+' -%}
-    {%- set p_limit = wilson_limit(events, "(" ~ events ~ ") + (" ~ reference_events ~ ")", bound) -%}
+    {%- set p_limit = wilson_limit_double(events, "(" ~ events ~ ") + (" ~ reference_events ~ ")", bound) -%}
     (case
         when not (({{ population }}) > 0 and ({{ reference_population }}) > 0) then null
         when {{ a }} + {{ b }} = 0 then {{ '0' if bound == 'lower' else 'null' }}

@@ -1,16 +1,12 @@
-{#- CTE body: shares of each unit's events by group, against the same unit's reference group (the outcome test
-    below force level: find and arrest shares of a team's searches of Black people against its searches of
-    White people; or the share removing more than outer clothing). `events` has one row per event with its
-    unit (SQL `unit`), group (SQL `group`; null and 'Not stated' left out), local `month` and one boolean SQL
-    condition per measure (`measures`: a list of (name, condition)). One row per partition x period x unit x
-    group, and group 'All' (every stated group, a total): `events`, and per measure `<name>_events`,
-    `<name>_share` with its Wilson interval, `reference_<name>_share` and `<name>_share_ratio` to the reference
-    group's share with its MOVER-Wilson interval (none for the reference group and 'All'), and
-    `is_<name>_ratio_fdr_significant` after Benjamini-Hochberg control within each family of a measure, a period
-    and the `partition` columns. The unit is `unit_id`, the group `event_group`. -#}
-{% macro unit_share_test(events, unit, group, measures, month, periods, partition=[]) -%}
-    {%- set reference = var('reference_ethnic_group') -%}
-    {%- set period_keys = partition + ['period_type', 'period_start', 'period_end', 'unit_id'] -%}
+{#- CTE body: the month cells of unit_share_test, one row per partition x local month x unit x group: a unit's
+    events of the group (`events`: one row per event with its unit, SQL `unit`, its group, SQL `group`, null and
+    'Not stated' left out, its local `month`) and, for each measure of `measures` (a list of (name, boolean SQL
+    condition)), `<name>_events`, those it holds for. Every count carries <count>_record_key_sum, the sum of its
+    events' `record_key` (SQL of an event's key, macro record_key), from which its perturbation follows (macro
+    perturbed_cells). -#}
+{% macro unit_share_cells(events, unit, group, measures, month, record_key, partition=[]) -%}
+    {%- set counts = {'events': 'true'} -%}
+    {%- for name, condition in measures %}{% do counts.update({name ~ '_events': 'is_' ~ name}) %}{% endfor %}
     with share_events as (
         select
             {%- for column in partition %}
@@ -18,28 +14,45 @@
             {%- endfor %}
             {{ month }} as month_start,
             ({{ unit }})::text as unit_id,
-            ({{ group }})::text as event_group
+            ({{ group }})::text as event_group,
+            {{ record_key }} as record_key
             {%- for name, condition in measures %},
             coalesce({{ condition }}, false) as is_{{ name }}
             {%- endfor %}
         from {{ events }}
         where ({{ unit }}) is not null and ({{ group }}) is not null and ({{ group }}) <> 'Not stated'
-    ),
+    )
 
-    share_months as (
-        select
-            {%- for column in partition %}
-            {{ column }},
-            {%- endfor %}
-            month_start, unit_id, event_group, count(*) as events
-            {%- for name, condition in measures %},
-            count(*) filter (where is_{{ name }}) as {{ name }}_events
-            {%- endfor %}
-        from share_events
-        group by {% for column in partition %}{{ column }}, {% endfor %}month_start, unit_id, event_group
-    ),
+    select
+        {%- for column in partition %}
+        {{ column }},
+        {%- endfor %}
+        month_start, unit_id, event_group,
+        {{- counts_with_record_key_sums(counts, 'record_key') }}
+    from share_events
+    group by {% for column in partition %}{{ column }}, {% endfor %}month_start, unit_id, event_group
+{%- endmacro %}
 
-    share_periods as (
+{#- CTE body: shares of each unit's events by group, against the same unit's reference group (the outcome test
+    below force level: find and arrest shares of a team's searches of Black people against its searches of
+    White people; or the share removing more than outer clothing), from the month cells of unit_share_cells
+    (`cells`, or their perturbed values) and its `measures`. One row per partition x period x unit
+    x group, and group 'All' (every stated group, a total: the sum of the groups' cells): `events`, and per
+    measure `<name>_events`, `<name>_share` with its Wilson interval, `reference_<name>_share` and
+    `<name>_share_ratio` to the reference group's share with its MOVER-Wilson interval (none for the reference
+    group and 'All'), and `is_<name>_ratio_fdr_significant` after Benjamini-Hochberg control within each family
+    of a measure, a period and the `partition` columns. `periods` maps months to periods (one row per period and
+    month_start). The unit is `unit_id`, the group `event_group`. With `perturbed`, every count of a period (and
+    of 'All') is perturbed by its own cell key, the sum of the key sums of its months (macro perturbed_cells; those
+    of a measure capped at the events), and every share and ratio computed from the perturbed counts: a period's
+    counts are then each within 2 of the truth, where sums of perturbed month cells would be off by about the
+    square root of their cells (docs/methodology.md, Disclosure control). -#}
+{% macro unit_share_test(cells, measures, periods, partition=[], perturbed=false) -%}
+    {%- set reference = var('reference_ethnic_group') -%}
+    {%- set period_keys = partition + ['period_type', 'period_start', 'period_end', 'unit_id'] -%}
+    {%- set counts = ['events'] -%}
+    {%- for name, condition in measures %}{% do counts.append(name ~ '_events') %}{% endfor %}
+    with share_periods as (
         select
             {%- for column in partition %}
             share_months.{{ column }},
@@ -50,11 +63,13 @@
             share_months.unit_id,
             case when grouping(share_months.event_group) = 1 then 'All' else share_months.event_group end
                 as event_group,
-            sum(share_months.events)::bigint as events
-            {%- for name, condition in measures %},
-            sum(share_months.{{ name }}_events)::bigint as {{ name }}_events
+            {%- for count in counts %}
+            sum(share_months.{{ count }})::bigint as {{ count }}
+            {%- if perturbed %},
+            sum(share_months.{{ count }}_record_key_sum)::bigint as {{ count }}_record_key_sum
+            {%- endif %}{{ ',' if not loop.last }}
             {%- endfor %}
-        from share_months
+        from {{ cells }} as share_months
         inner join {{ periods }} as periods on share_months.month_start = periods.month_start
         group by grouping sets (
             ({% for column in partition %}share_months.{{ column }}, {% endfor %}periods.period_type,
@@ -64,10 +79,17 @@
         )
     ),
 
+    {%- if perturbed %}
+
+    share_perturbed as (
+        {{ perturbed_cells('share_periods', period_keys + ['event_group'], counts, all_within_first(counts)) }}
+    ),
+    {%- endif %}
+
     {#- the unit's own reference-group counts, on every row but its own and 'All' (no ratio there) -#}
     share_references as (
         select
-            share_periods.*,
+            share_counts.*,
             case when event_group not in ('{{ reference }}', 'All') then
                 sum(events) filter (where event_group = '{{ reference }}') over unit_period end::bigint
                 as reference_events
@@ -76,7 +98,7 @@
                 sum({{ name }}_events) filter (where event_group = '{{ reference }}') over unit_period end::bigint
                 as reference_{{ name }}_events
             {%- endfor %}
-        from share_periods
+        from {{ 'share_perturbed' if perturbed else 'share_periods' }} as share_counts
         window unit_period as (partition by {{ period_keys | join(', ') }})
     ),
 

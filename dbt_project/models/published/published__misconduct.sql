@@ -1,2 +1,2 @@
 {{ config(alias='misconduct') }}
-{{ published_mart(ref('mart_misconduct')) }}
+{{ published_mart(ref('mart_misconduct_perturbed')) }}
