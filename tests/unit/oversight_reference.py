@@ -1,5 +1,6 @@
-"""The internal benchmark (macros peer_benchmark_cells, peer_benchmark_periods and funnel_plot) in numpy, written from the method's definition
-(docs/methodology.md, Internal benchmark) and not from the SQL: the reference the macros are compared with."""
+"""The internal benchmark (macros peer_benchmark_cells, peer_benchmark_periods and funnel_plot) in numpy, written
+from the method's definition (docs/methodology.md, Internal benchmark) and not from the SQL: the reference the macros
+are compared with."""
 
 from __future__ import annotations
 
