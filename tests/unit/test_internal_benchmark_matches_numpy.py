@@ -3,8 +3,9 @@
 A small table of events (twelve units over four strata, two of them searching one group far more than their
 peers, so the family is overdispersed and the random-effects path is taken; with so few units tau^2 is large and
 only the stronger stands) goes through macros peer_benchmark_cells and internal_benchmark compiled by dbt; every
-count, z-score, the winsorised overdispersion, tau^2, the adjusted z-score, the p-value, the funnel limits and the Benjamini-Hochberg flags are compared with oversight_reference.py,
-which computes them in numpy from the definition. The officers of use of force are compared with their teammates
+count, z-score, the winsorised overdispersion, tau^2, the adjusted z-score, the p-value, the funnel limits and the
+Benjamini-Hochberg flags are compared with oversight_reference.py, which computes them in numpy from the definition.
+The officers of use of force are compared with their teammates
 (oversight_benchmark_cells' peers_within), counted as the reference counts peers within a team: the officers of a
 team that leans as a whole stay within limits, and an officer who leans more than its teammates stands out.
 """
