@@ -49,3 +49,24 @@ def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(mo
             assert 0 < sum(expected.values()) < len(expected)  # some stand and some do not: the test can fail
             untested = [row_id for fam, row_id, *values in rows if fam == family and values[measure] is None]
             assert all(got[(family, row_id)][measure] is None for row_id in untested)
+
+
+TIED_QUERY = """
+select row_id, first_p_value_rank, is_first_fdr_significant
+from ({{ benjamini_hochberg('fdr_tied_p_values', 'first_p', ['family'], 'first') }}) as controlled
+"""
+
+
+def test_tied_p_values_share_their_rank_and_their_decision_whatever_order_the_rows_arrive_in(module_warehouse_url,
+                                                                                             dbt_work_dir):
+    """By hand: m = 4 at 5%, thresholds 0.0125, 0.025, 0.0375, 0.05; 0.01, 0.02 and 0.02 stand (k = 3), 0.5 does
+    not; the two 0.02s are both at most three p-values, so both rank 3."""
+    sql = compiled_inline(server_database(module_warehouse_url), TIED_QUERY, dbt_work_dir)
+    rows = [(1, 0.01), (2, 0.02), (3, 0.02), (4, 0.5)]
+    for order in (rows, rows[::-1]):
+        with connect(module_warehouse_url) as conn:
+            conn.execute("create temporary table fdr_tied_p_values (family text, row_id int, first_p float8)")
+            for row_id, p in order:
+                conn.execute("insert into fdr_tied_p_values values ('a', %s, %s)", (row_id, p))
+            got = {row_id: (rank, stands) for row_id, rank, stands in conn.execute(sql).fetchall()}
+        assert got == {1: (1, True), 2: (3, True), 3: (3, True), 4: (4, False)}
