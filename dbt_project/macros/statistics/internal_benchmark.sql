@@ -1,7 +1,7 @@
 {#- CTE body: the internal benchmark below force level in one call, for any event source, from its month cells
-    (`cells`: peer_benchmark_cells' columns, or their perturbed values, with the local month in the column
-    `month`); `periods` maps months to periods (one row per period and month_start). For each period, unit and
-    group other than the reference group: the unit's observed events of the group against those expected from
+    (`cells`: peer_benchmark_cells' columns, with the local month in the column `month`); `periods` maps months
+    to periods (one row per period and month_start). For each period, unit and group other than the reference
+    group: the unit's observed events of the group against those expected from
     its peers in the same strata (summed over the period's months, peer_benchmark_periods), screened when the
     unit has at least var('oversight_minimum_events') events and var('oversight_minimum_expected') expected
     ones, on a funnel plot with overdispersion and false discovery rate control (funnel_plot). A family is a

@@ -36,8 +36,8 @@
 {#- CTE body: shares of each unit's events by group, against the same unit's reference group (the outcome test
     below force level: find and arrest shares of a team's searches of Black people against its searches of
     White people; or the share removing more than outer clothing), from the month cells of unit_share_cells
-    (`cells`, or their perturbed values) and its `measures`. One row per partition x period x unit
-    x group, and group 'All' (every stated group, a total: the sum of the groups' cells): `events`, and per
+    (`cells`) and its `measures`. One row per partition x period x unit x group, and group 'All' (every stated
+    group, a total: the sum of the groups' cells, before any perturbation): `events`, and per
     measure `<name>_events`, `<name>_share` with its Wilson interval, `reference_<name>_share` and
     `<name>_share_ratio` to the reference group's share with its MOVER-Wilson interval (none for the reference
     group and 'All'), and `is_<name>_ratio_fdr_significant` after Benjamini-Hochberg control within each family
