@@ -47,21 +47,31 @@ class Column:
 
 @dataclass(frozen=True)
 class RawCheck:
-    """A rule on a whole raw table that the columns of a contract cannot express (the raw suite checks it too).
+    """A rule on a raw table that the columns of a contract cannot express (the raw suite checks it too).
 
     description: the rule in a few words; a failure is reported under it.
-    query: SQL over ``{batch}`` (the raw table) returning the rows that break the rule, as Great Expectations'
+    query: SQL over ``{batch}`` returning the rows that break the rule, as Great Expectations'
         ``unexpected_rows_expectation`` takes it (see expectations/README.md on braces and aliasing).
         ``%(rank_order)s``, ``%(rank_grades_by_type)s`` and ``%(process_stages)s`` are written in as SQL arrays
         of the seeds' values (``contract_parameters``) when the suite is generated.
     why: why the rule holds, and where it comes from.
     column: the column the failure names, if one.
+    spans: what ``{batch}`` holds. A night validates only the rows of the loads it has not validated yet, so
+        a rule on each row alone leaves it None. A rule between rows of the table names the column that
+        relates them (``person_id``): ``{batch}`` is then every row, of any load, sharing a value of it with
+        the night's rows. A rule against another table, which can change while this one does not, says
+        ``TABLE``: ``{batch}`` is the whole table. Either way every ``{batch}`` in the query must be aliased
+        (``{batch} as event``) or wrapped (``(select * from {batch}) as event``).
     """
 
     description: str
     query: str
     why: str
     column: str | None = None
+    spans: str | None = None
+
+
+TABLE = "TABLE"  # RawCheck.spans: the rule reads the whole table
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ load -> validate_raw -> build -> validate_marts -> publish. Each stage records i
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from contextlib import contextmanager
@@ -13,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from equality import ingest, publish as publishing, transform
+from equality import ingest, publish as publishing, raw_suites, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
 from equality.sources import by_name, contract_for, contracts, registry
 from equality.night_lock import one_night
@@ -22,7 +24,6 @@ from equality.warehouse import connect, warehouse_url
 
 log = logging.getLogger(__name__)
 
-RAW_SUITES = "raw_*.json"
 MART_SUITES = "marts_*.json"
 
 
@@ -108,17 +109,27 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None, sourc
 
 
 def raw_suite_parameters(url: str) -> dict:
-    """Suite parameters for the raw suites: allowed values from the seeds and row counts from the registry."""
+    """Suite parameters for the raw suites: allowed values from the seeds, and the rows the registry counts as
+    loaded by the loads not validated yet (the rows a raw suite's batch holds)."""
     from equality.validation import seed_value_parameters
 
     parameters = seed_value_parameters(SEEDS_DIR)
     with connect(url) as conn:
         for contract in contracts():
             expected = conn.execute(
-                "select coalesce(sum(rows_loaded), 0) from audit.loads where source = %s and status = 'loaded'",
-                (contract.name,)).fetchone()[0]
+                "select coalesce(sum(rows_loaded), 0) from audit.loads where source = %s and status = 'loaded' "
+                "and raw_validated_at is null", (contract.name,)).fetchone()[0]
             parameters[f"{contract.raw_table}_expected_row_count"] = int(expected)
     return parameters
+
+
+def raw_suite_version(path: Path, seed_values: dict[str, list[str]]) -> str:
+    """A raw suite as it checks: its file and the code lists it reads. Loads validated by another version are
+    validated again (a contract or seed change re-checks the history once)."""
+    from equality.validation import SuiteFile
+
+    used = {name: seed_values[name] for name in sorted(SuiteFile.load(path).required_parameters() & set(seed_values))}
+    return hashlib.sha256(path.read_bytes() + json.dumps(used).encode()).hexdigest()
 
 
 def _validate(url: str, run_id: str, suites: list[Path], parameters: dict | None, gx_root: Path) -> int:
@@ -129,14 +140,33 @@ def _validate(url: str, run_id: str, suites: list[Path], parameters: dict | None
 
 
 def validate_raw(run_id: str, settings: Settings | None = None, source: str | None = None) -> int:
-    """Run the raw suites (of one source, if named: its own GX project, so sources validate side by side)."""
+    """Run the raw suites (of one source, if named: its own GX project, so sources validate side by side) on the
+    loads no current suite has passed, then mark those loads validated: a night reads what it loaded."""
+    from equality.validation import seed_value_parameters
+
     settings = settings or Settings.from_env()
-    checked = contracts() if source is None else by_name(source).contracts
-    suites = [path for path in sorted(EXPECTATIONS_DIR.glob(RAW_SUITES))
-              if path.stem.removeprefix("raw_") in {contract.raw_table for contract in checked}]
+    checked = [contract for contract in (contracts() if source is None else by_name(source).contracts)
+               if raw_suites.suite_path(contract).is_file()]
     gx_root = settings.gx_root if source is None else settings.gx_root / "sources" / source
     with night_stage(run_id, stage_name("validate_raw", source), settings) as url:
-        return _validate(url, run_id, suites, raw_suite_parameters(url), gx_root) if suites else 0
+        if not checked:
+            return 0
+        seed_values = seed_value_parameters(SEEDS_DIR)
+        versions = {contract.name: raw_suite_version(raw_suites.suite_path(contract), seed_values)
+                    for contract in checked}
+        with connect(url, autocommit=True) as conn:
+            for name, version in versions.items():
+                conn.execute("update audit.loads set raw_validated_at = null where source = %s and "
+                             "raw_validated_at is not null and raw_validated_by is distinct from %s", (name, version))
+            pending = conn.execute("select source, load_id from audit.loads where source = any(%s) and "
+                                   "status = 'loaded' and raw_validated_at is null", (list(versions),)).fetchall()
+        validated = _validate(url, run_id, [raw_suites.suite_path(contract) for contract in checked],
+                              raw_suite_parameters(url), gx_root)
+        with connect(url, autocommit=True) as conn:
+            conn.execute("update audit.loads set raw_validated_at = now(), raw_validated_by = (%s::jsonb ->> source) "
+                         "where load_id = any(%s)", (json.dumps(versions), [load_id for _, load_id in pending]))
+        log.info("raw suites passed on %d new load(s)", len(pending))
+        return validated
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:

@@ -108,6 +108,11 @@ alter table audit.run_stages add column if not exists started_at timestamptz;
 -- A registered file's size and change times: a night recognises a file it already loaded without reading it.
 alter table audit.loads add column if not exists file_fingerprint text;
 create index if not exists loads_fingerprint on audit.loads (source, file_name, file_fingerprint);
+-- When a load's rows passed their raw suite, and which version of it (the suite's file and code lists): a night
+-- validates only the loads no current suite has passed.
+alter table audit.loads add column if not exists raw_validated_at timestamptz;
+alter table audit.loads add column if not exists raw_validated_by text;
+create index if not exists loads_not_validated on audit.loads (source) where status = 'loaded' and raw_validated_at is null;
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.

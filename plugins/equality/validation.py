@@ -148,6 +148,7 @@ class SuiteFile:
     schema: str
     table: str
     document: dict
+    batch_query: str | None = None  # the rows to validate, when not the whole table (meta.batch_query)
 
     @classmethod
     def load(cls, path: Path) -> "SuiteFile":
@@ -168,7 +169,7 @@ class SuiteFile:
             if not re.fullmatch(r"[a-z_][a-z0-9_]*", meta[key]):
                 raise ConfigurationError(
                     f"expectation suite {path}: meta.{key} {meta[key]!r} is not a plain identifier")
-        return cls(path, document["name"], meta["schema"], meta["table"], document)
+        return cls(path, document["name"], meta["schema"], meta["table"], document, meta.get("batch_query"))
 
     def required_parameters(self) -> set[str]:
         return _parameter_names(self.document["expectations"])
@@ -220,8 +221,9 @@ class _Validator:
     """Validates suites against one warehouse through a GX data source: the process's in-memory context's, or,
     with a ``gx_root``, the file project's there (so Data Docs name the batches as they always have).
 
-    The suites run through GX's ``Validator`` on a whole-table batch, so nothing is persisted per suite: a
-    file project is written once when the validator is made (its data source with a table asset per suite,
+    The suites run through GX's ``Validator`` on one batch each (the whole table, or the rows of the suite's
+    ``batch_query``), so nothing is persisted per suite: a file project is written once when the validator is
+    made (its data source with an asset per suite,
     one save of great_expectations.yml rather than two per table) and then only what Data Docs read (the
     suites, when they changed, and each validation result).
     """
@@ -250,17 +252,20 @@ class _Validator:
         self.context = gx.get_context(mode="file", project_root_dir=str(self.gx_root))
         os.environ[URL_VARIABLE] = _sqlalchemy_url(warehouse_url)
         _hide_progress_bars(self.context)
-        tables = sorted({(suite_file.schema, suite_file.table) for suite_file in suite_files})
+        assets = {_asset_name(suite_file): _asset(suite_file) for suite_file in suite_files}
         self.datasource = self.context.data_sources.add_or_update_postgres(
             name=DATASOURCE_NAME, connection_string="${" + URL_VARIABLE + "}",
-            assets=[_whole_table_asset(schema, table) for schema, table in tables])
+            assets=[assets[name] for name in sorted(assets)])
 
-    def _batch_definition(self, schema: str, table: str):
-        asset_name = f"{schema}.{table}"
+    def _batch_definition(self, suite_file: SuiteFile):
+        asset_name = _asset_name(suite_file)
         try:
             asset = self.datasource.get_asset(asset_name)
         except LookupError:
-            asset = self.datasource.add_table_asset(name=asset_name, table_name=table, schema_name=schema)
+            asset = (self.datasource.add_query_asset(name=asset_name, query=suite_file.batch_query)
+                     if suite_file.batch_query else
+                     self.datasource.add_table_asset(name=asset_name, table_name=suite_file.table,
+                                                     schema_name=suite_file.schema))
         try:
             return asset.get_batch_definition(BATCH_DEFINITION_NAME)
         except (KeyError, LookupError):
@@ -282,7 +287,7 @@ class _Validator:
 
         suite = _expectation_suite(suite_file)
         gx_run_id = RunIdentifier(run_name=run_id)  # its run_time, now, is the validation time Data Docs show
-        validator = Validator(batch_definition=self._batch_definition(suite_file.schema, suite_file.table),
+        validator = Validator(batch_definition=self._batch_definition(suite_file),
                               result_format=RESULT_FORMAT)
         outcome = validator.validate_expectation_suite(suite, resolved)
 
@@ -336,11 +341,21 @@ class _Validator:
         return url.removeprefix("file://") if url else None
 
 
-def _whole_table_asset(schema: str, table: str) -> dict:
-    """A table asset named ``<schema>.<table>`` with its whole-table batch definition, as a data source's
-    ``assets`` entry (so every asset is registered with the data source in one save)."""
-    return {"type": "table", "name": f"{schema}.{table}", "table_name": table, "schema_name": schema,
-            "batch_definitions": [{"name": BATCH_DEFINITION_NAME}]}
+def _asset_name(suite_file: SuiteFile) -> str:
+    """``<schema>.<table>``, or for a suite reading some of a table's rows, that and a digest of its query (an
+    in-memory data source keeps its assets, and a changed query is another asset)."""
+    name = f"{suite_file.schema}.{suite_file.table}"
+    if suite_file.batch_query:
+        name += f" (rows {hashlib.sha256(suite_file.batch_query.encode()).hexdigest()[:12]})"
+    return name
+
+
+def _asset(suite_file: SuiteFile) -> dict:
+    """A suite's asset (its table, or its batch query's rows) with one batch definition of all it holds, as a
+    data source's ``assets`` entry (so every asset is registered with the data source in one save)."""
+    rows = ({"type": "query", "query": suite_file.batch_query} if suite_file.batch_query else
+            {"type": "table", "table_name": suite_file.table, "schema_name": suite_file.schema})
+    return {**rows, "name": _asset_name(suite_file), "batch_definitions": [{"name": BATCH_DEFINITION_NAME}]}
 
 
 @functools.cache
@@ -451,12 +466,14 @@ def _sample_rows(warehouse_url: str, suite_file: SuiteFile, config) -> list:
     """A few rows an unexpected-rows query returns: the meta.column value of each, or the whole row."""
     from equality.warehouse import connect
 
-    query = config.kwargs["unexpected_rows_query"].format(batch=f'"{suite_file.schema}"."{suite_file.table}"')
+    query = config.kwargs["unexpected_rows_query"].format(batch="batch_rows")
+    batch_rows = suite_file.batch_query or f'select * from "{suite_file.schema}"."{suite_file.table}"'
     column = (config.meta or {}).get("column")
     try:
         with connect(warehouse_url) as conn:
             conn.execute("set transaction read only")
-            cursor = conn.execute(f"select * from ({query}) as unexpected limit {SAMPLE_SIZE}")
+            cursor = conn.execute(f"with batch_rows as ({batch_rows}) "
+                                  f"select * from ({query}) as unexpected limit {SAMPLE_SIZE}")
             names = [description.name for description in cursor.description]
             rows = [dict(zip(names, values)) for values in cursor.fetchall()]
     except Exception as error:  # the sample is a courtesy; GX already reported the count

@@ -276,6 +276,45 @@ def test_loading_the_same_night_again_duplicates_nothing(copy_of_night):
                  )[0][0] == len(night["complaints"].files)
 
 
+def _rows_validated(url: str, run_id: str) -> dict[str, str]:
+    """Each raw suite's row count in the run: the rows of the loads it validated."""
+    return dict(query(url, "select table_name, observed_value from audit.validation_results where run_id = %s "
+                           "and expectation_type = 'expect_table_row_count_to_equal'", run_id))
+
+
+def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_night, tmp_path):
+    night = copy_of_night
+    tables = {contract.raw_table for contract in contracts() if contract.quarantines_rows}
+    assert query(night["url"], "select count(*) = count(raw_validated_at), count(distinct source), "
+                               "count(distinct raw_validated_by) from audit.loads where status = 'loaded' and "
+                               "source <> 'home_office_stop_search_rates'")[0] == (True, 10, 10)  # one version a suite
+
+    nightly.validate_raw("nothing-new", night["settings"])
+    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in tables}
+
+    landing = tmp_path / "landing"  # a corrected extract of one month: a new load that supersedes the old one
+    landing.mkdir()
+    corrected = landing / night["extract"].files[-1].name
+    lines = night["extract"].files[-1].read_text().splitlines(keepends=True)
+    corrected.write_text("".join(lines[:-1]))
+    nightly.load(landing, "corrected", night["settings"])
+    [(corrected_rows, superseded)] = query(
+        night["url"], "select rows_loaded, (select count(*) from audit.loads as old where old.superseded_by = "
+                      "new.load_id) from audit.loads as new where file_name = %s and status = 'loaded'", corrected.name)
+    assert corrected_rows > 0 and superseded == 1
+    nightly.validate_raw("corrected", night["settings"])
+    assert _rows_validated(night["url"], "corrected") == {
+        table: f"observed {corrected_rows if table == 'force_stop_search' else 0}, "
+               f"expected {corrected_rows if table == 'force_stop_search' else 0}" for table in tables}
+
+    with connect(night["url"]) as conn:  # loads passed by an earlier version of the custody suite
+        conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'custody_detentions'")
+    custody_rows = query(night["url"], "select count(*) from raw.custody_detentions")[0][0]
+    nightly.validate_raw("custody-suite-changed", night["settings"])
+    assert _rows_validated(night["url"], "custody-suite-changed")["custody_detentions"] == \
+        f"observed {custody_rows}, expected {custody_rows}"
+
+
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):
     night = copy_of_night
     published = reporting_snapshot(night["url"])

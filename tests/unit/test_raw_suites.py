@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from equality.config import EXPECTATIONS_DIR
-from equality.contracts import Column, RawCheck, SourceContract
+from equality.contracts import TABLE, Column, RawCheck, SourceContract
 from equality.raw_suites import expectation_suite, suite_path, suite_text, validated_contracts
 from equality.sources import by_name
 
@@ -105,4 +105,29 @@ def test_a_new_sources_contract_gets_its_suite_from_its_columns_alone():
         suite, "expect_column_values_to_be_in_set")
     assert [expectation["description"] for expectation in suite["expectations"]
             if expectation["type"] == "unexpected_rows_expectation"] == [
-        "occurred_at is not in the future", "injured holds true or false (any case) or blank"]
+        "incident_id was not delivered by an earlier load", "occurred_at is not in the future",
+        "injured holds true or false (any case) or blank"]
+
+
+def test_a_suite_reads_the_nights_loads_and_a_rule_between_rows_reads_the_rows_it_relates():
+    hr_events = by_name("hr").contracts[1]
+    per_row = RawCheck("a row rule", "select * from {batch} where event_type = 'X'", "a test")
+    by_person = RawCheck("a rule between a person's events", "select event.* from {batch} as event join {batch} "
+                         "as other using (person_id) where other.effective_date > event.effective_date", "a test",
+                         spans="person_id")
+    whole = RawCheck("a rule against another table", "select * from (select * from {batch}) as event where not "
+                     "exists (select 1 from raw.hr_people as people where people.person_id = event.person_id)",
+                     "a test", spans=TABLE)
+
+    suite = expectation_suite(dataclasses.replace(hr_events, raw_checks=(per_row, by_person, whole)))
+
+    assert "where source = 'hr_events' and status = 'loaded' and raw_validated_at is null" in \
+        suite["meta"]["batch_query"]
+    queries = [expectation["kwargs"]["unexpected_rows_query"] for expectation in suite["expectations"][-3:]]
+    assert queries[0] == per_row.query
+    touched = ("(select touched.* from raw.hr_events as touched join (select distinct night.person_id from {batch} "
+               "as night) as night_keys on night_keys.person_id = touched.person_id)")
+    assert queries[1] == f"select event.* from {touched} as event join {touched} as other using (person_id) " \
+                         "where other.effective_date > event.effective_date"
+    assert queries[2].startswith("select * from (select * from (select whole.* from raw.hr_events as whole join "
+                                 "(select count(*) from {batch} as night) as night_rows on true)) as event")

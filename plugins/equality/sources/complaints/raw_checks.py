@@ -7,7 +7,7 @@ outcome with a sanction). The cross-table checks read ``raw.complaint_cases`` di
 
 from __future__ import annotations
 
-from equality.contracts import RawCheck
+from equality.contracts import TABLE, RawCheck
 
 COMPLAINT_CASES_CHECKS = (
     RawCheck(
@@ -38,7 +38,7 @@ COMPLAINT_ALLEGATIONS_CHECKS = (
         "delivered complaint case'); this also catches a case removed afterwards, e.g. by a corrected case extract "
         "for the same date that leaves it out. Whether the subject is in the workforce history is not checked here: "
         "the warehouse flags unmatched subjects in dbt",
-        "case_id"),
+        "case_id", spans=TABLE),
     RawCheck(
         "a discrimination_characteristic is given for a DISCRIMINATORY_BEHAVIOUR allegation, and only for one",
         "select * from {batch} where (category = 'DISCRIMINATORY_BEHAVIOUR' and "
@@ -59,7 +59,7 @@ MISCONDUCT_PROCEEDINGS_CHECKS = (
         "is an internal matter and is not checked. Ingest quarantines an unknown case ('case_id is not a delivered "
         "complaint case'); this also catches a case removed afterwards by a corrected case extract. Whether the "
         "officer is in the workforce history is not checked here: the warehouse flags unmatched officers in dbt",
-        "case_id"),
+        "case_id", spans=TABLE),
     RawCheck(
         "concluded_date and outcome come together",
         "select * from {batch} where (nullif(btrim(concluded_date), '') is null) <> "

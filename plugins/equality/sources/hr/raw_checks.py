@@ -7,7 +7,7 @@ seed change is a regenerated suite, never a hand edit.
 
 from __future__ import annotations
 
-from equality.contracts import RawCheck
+from equality.contracts import TABLE, RawCheck
 from equality.raw_suites import timestamp_sql
 
 PROMOTIONS = "('PROMOTION_SUBSTANTIVE', 'PROMOTION_TEMPORARY')"
@@ -73,7 +73,7 @@ HR_EVENTS_CHECKS = (
         "(raw.hr_people) delivered for the person. People in no snapshot yet are not checked. Ingest cannot check "
         "this (it needs the snapshots), so this is the only check; a re-joiner whose snapshots carry only the "
         "re-join date would show here with the events of the earlier employment",
-        "effective_date"),
+        "effective_date", spans=TABLE),
     RawCheck(
         "no event after the person's leaver event unless they re-joined",
         "select distinct event.* from {batch} as event join {batch} as leaver on leaver.person_id = event.person_id "
@@ -83,14 +83,14 @@ HR_EVENTS_CHECKS = (
         f"{timestamp_sql('rejoin.effective_date')} > {timestamp_sql('leaver.effective_date')} and "
         f"{timestamp_sql('rejoin.effective_date')} <= {timestamp_sql('event.effective_date')})",
         "after a LEAVER event the person has no further events until a JOINER (a re-join); ingest quarantines such "
-        "events against the file and earlier extracts ('after the person left'), this re-checks the whole table "
-        "across files, whatever order they were loaded in",
-        "effective_date"),
+        "events against the file and earlier extracts ('after the person left'), this re-checks every event of the "
+        "people the night's events name, across files, whatever order they were loaded in",
+        "effective_date", spans="person_id"),
 )
 
 # Each stage row with its place in its process type's stage order (null for a stage of another type) and its date.
 _STAGED = ("with staged as (select *, array_position(%(process_stages)s, process_type || ':' || stage) as "
-           f"stage_order, {timestamp_sql('stage_date')} as stage_at from {{batch}}) ")
+           f"stage_order, {timestamp_sql('stage_date')} as stage_at from {{batch}} as stage_row) ")
 _STAGE_COLUMNS = "load_id, file_name, line_number, process_id, process_type, candidate_id, stage, outcome, stage_date"
 
 HR_PROCESS_STAGES_CHECKS = (
@@ -107,7 +107,7 @@ HR_PROCESS_STAGES_CHECKS = (
         "on mixed.process_id = stage_row.process_id",
         "a process is either a recruitment campaign or a promotion process, in every row and every extract: its "
         "stages and their order follow from that type",
-        "process_type"),
+        "process_type", spans="process_id"),
     RawCheck(
         "stage dates do not decrease with stage order",
         _STAGED + f"select {_STAGE_COLUMNS} from staged as later where exists (select 1 from staged as earlier "
@@ -116,7 +116,7 @@ HR_PROCESS_STAGES_CHECKS = (
         "a candidate reaches the stages of a process in order (seeds/process_stages.csv stage_order, written in when "
         "the suite is generated), so a later stage is not dated before an earlier one; the check spans every "
         "extract. Ingest does not check this (a candidate's stages arrive over several files)",
-        "stage_date"),
+        "stage_date", spans="process_id"),
     RawCheck(
         "every stage before a candidate's last one was PASSED (no stage after a FAILED or WITHDRAWN one)",
         _STAGED + f"select {_STAGE_COLUMNS} from staged as stopped where stopped.outcome <> 'PASSED' and exists "
@@ -126,5 +126,5 @@ HR_PROCESS_STAGES_CHECKS = (
         "or WITHDRAWN (stage order from seeds/process_stages.csv, written in when the suite is generated); otherwise "
         "the pass rates by stage would count a candidate who had already left the process. The rows shown are the "
         "non-PASSED stages that have a later stage. Ingest does not check this (stages arrive over several files)",
-        "outcome"),
+        "outcome", spans="process_id"),
 )
