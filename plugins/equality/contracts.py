@@ -61,7 +61,7 @@ class RawCheck:
         relates them (``person_id``): ``{batch}`` is then every row, of any load, sharing a value of it with
         the night's rows. A rule against another table, which can change while this one does not, says
         ``TABLE``: ``{batch}`` is the whole table. Either way every ``{batch}`` in the query must be aliased
-        (``{batch} as event``) or wrapped (``(select * from {batch}) as event``).
+        (``{batch} as event``): it becomes a subquery, which PostgreSQL before 16 accepts only with an alias.
     """
 
     description: str

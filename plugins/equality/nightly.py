@@ -170,9 +170,28 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:
+    """dbt build of what the night's loads touch: every node downstream of a raw table that a load no build
+    has taken in changed, or everything when the project differs from the last build's (or there was none)."""
     settings = settings or Settings.from_env()
     with night_stage(run_id, "build", settings) as url:
-        return transform.build(url, settings.home / "dbt").nodes
+        digest = transform.project_digest()
+        with connect(url) as conn:
+            built = conn.execute("select project_digest from audit.builds order by finished_at desc limit 1").fetchone()
+            changed = conn.execute("select load_id, source from audit.loads where built_at is null "
+                                   "and status <> 'rejected'").fetchall()
+        tables = {contract.name: contract.raw_table for contract in contracts()}
+        select = transform.selection(built and built[0], digest, {tables[source] for _, source in changed})
+        if select == []:
+            log.info("no load since the last build and the same dbt project: the models stand as built")
+            return 0
+        log.info("dbt build of %s", "everything" if select is None else " ".join(select))
+        nodes = transform.build(url, settings.home / "dbt", select).nodes
+        with connect(url, autocommit=True) as conn:
+            conn.execute("update audit.loads set built_at = now() where load_id = any(%s)",
+                         ([load_id for load_id, _ in changed],))
+            conn.execute("insert into audit.builds (run_id, project_digest, selected, nodes) values (%s, %s, %s, %s)",
+                         (run_id, digest, select, nodes))
+        return nodes
 
 
 def validate_marts(run_id: str, settings: Settings | None = None) -> int:

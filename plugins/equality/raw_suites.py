@@ -202,6 +202,9 @@ def _spanned(check: RawCheck, contract: SourceContract) -> str:
     table = f"raw.{contract.raw_table}"
     if check.spans is None:
         return check.query
+    if re.search(r"\{batch\}(?!\s+as\s)", check.query):
+        raise ValueError(f"{contract.name}: the declared check {check.description!r} spans rows, so every {{batch}} "
+                         "in its query must be aliased ('{batch} as event'): it becomes a subquery")
     if check.spans == TABLE:
         rows = f"(select whole.* from {table} as whole join (select count(*) from {{batch}} as night) as night_rows on true)"
     else:

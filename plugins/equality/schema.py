@@ -113,6 +113,17 @@ create index if not exists loads_fingerprint on audit.loads (source, file_name, 
 alter table audit.loads add column if not exists raw_validated_at timestamptz;
 alter table audit.loads add column if not exists raw_validated_by text;
 create index if not exists loads_not_validated on audit.loads (source) where status = 'loaded' and raw_validated_at is null;
+-- When a load's rows (or, superseded, their removal) reached the models, and what each night's build built: the
+-- next night builds only what is downstream of the raw tables whose loads no build has taken in.
+alter table audit.loads add column if not exists built_at timestamptz;
+create index if not exists loads_not_built on audit.loads (source) where built_at is null and status <> 'rejected';
+create table if not exists audit.builds (
+    run_id text not null,
+    project_digest text not null,
+    selected text[],
+    nodes integer not null,
+    finished_at timestamptz not null default now()
+);
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.

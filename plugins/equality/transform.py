@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from contextlib import contextmanager
@@ -81,7 +82,34 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
     return BuildResult(nodes=len(results), failures=failures)
 
 
-def build(url: str, work_dir: Path) -> BuildResult:
+def build(url: str, work_dir: Path, select: list[str] | None = None) -> BuildResult:
     """Seeds, models, snapshots and their tests, in dependency order (dbt build), logging a line per node
-    (`equality nightly` and `make demo` show the models' lines as progress)."""
-    return run_dbt(url, "build", work_dir=work_dir)
+    (`equality nightly` and `make demo` show the models' lines as progress); only the nodes dbt's ``select``
+    names, when given."""
+    return run_dbt(url, "build", *(["--select", *select] if select else []), work_dir=work_dir)
+
+
+PROJECT_OUTPUTS = ("target", "logs", "dbt_packages")  # what dbt writes into a project run by hand
+
+
+def project_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:
+    """A digest of the dbt project as it builds: every file of it (models, macros, seeds, tests, configuration)
+    and dbt's version. The models a build leaves are a function of this and of the raw tables."""
+    from dbt.version import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(project_dir.rglob("*")):
+        relative = path.relative_to(project_dir)
+        if path.is_file() and relative.parts[0] not in PROJECT_OUTPUTS:
+            digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def selection(built_digest: str | None, digest: str, changed_tables: set[str]) -> list[str] | None:
+    """What a night's build must build: None for everything (no build yet, or one of another project), no
+    selector when nothing changed since the last build, else every node downstream of each raw table that
+    gained or lost rows (dbt's ``source:raw.<table>+``). The models read nothing but raw tables, seeds and
+    the project (no clock), so a node with no changed table upstream would be rebuilt as it stands."""
+    if built_digest != digest:
+        return None
+    return [f"source:raw.{table}+" for table in sorted(changed_tables)]

@@ -135,6 +135,26 @@ def test_reporting_holds_no_small_complaints_count(night):
         assert smallest is None or smallest >= 10, table
 
 
+def test_misconduct_publishes_perturbed_officers_and_the_rates_of_the_published_counts(night):
+    rows = query(night["url"], """
+        select published.officers, exact.officers, exact.average_headcount, published.rate_per_1000_officers
+        from reporting.misconduct as published
+        join marts.mart_misconduct as exact using (financial_year_start, stage, ethnic_group)
+        where published.officers is not null""")
+    moved = [(shown, exact) for shown, exact, _, _ in rows if shown != exact]
+    assert moved and len(moved) < len(rows)
+    assert all(abs(shown - exact) <= 2 for shown, exact in moved)  # the perturbation table's bound
+    rated = [(shown, exact, float(headcount), float(rate)) for shown, exact, headcount, rate in rows if rate is not None]
+
+    def rate_of(officers: int, headcount: float, rate: float) -> bool:
+        """The rate, rounded to 2 places, of these officers per 1,000 of the headcount (the mart's, to 2 places;
+        reporting shows it whole)."""
+        return abs(rate - 1000 * officers / headcount) <= 0.005 + 1000 * officers * 0.005 / headcount ** 2 + 1e-9
+
+    assert rated and all(rate_of(shown, headcount, rate) for shown, _, headcount, rate in rated)
+    assert any(not rate_of(exact, headcount, rate) for _, exact, headcount, rate in rated)
+
+
 def test_the_complaints_headline_reads_the_published_tables(night):
     with connect(night["url"]) as conn:
         lines = by_name("complaints").headline(conn).splitlines()

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -282,6 +283,17 @@ def _rows_validated(url: str, run_id: str) -> dict[str, str]:
                            "and expectation_type = 'expect_table_row_count_to_equal'", run_id))
 
 
+def load_a_corrected_month(night: dict, tmp_path) -> Path:
+    """A corrected extract of the last month of searches, one search fewer: a new load superseding the old."""
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    corrected = landing / night["extract"].files[-1].name
+    lines = night["extract"].files[-1].read_text().splitlines(keepends=True)
+    corrected.write_text("".join(lines[:-1]))
+    nightly.load(landing, "corrected", night["settings"])
+    return corrected
+
+
 def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_night, tmp_path):
     night = copy_of_night
     tables = {contract.raw_table for contract in contracts() if contract.quarantines_rows}
@@ -292,12 +304,7 @@ def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_ni
     nightly.validate_raw("nothing-new", night["settings"])
     assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in tables}
 
-    landing = tmp_path / "landing"  # a corrected extract of one month: a new load that supersedes the old one
-    landing.mkdir()
-    corrected = landing / night["extract"].files[-1].name
-    lines = night["extract"].files[-1].read_text().splitlines(keepends=True)
-    corrected.write_text("".join(lines[:-1]))
-    nightly.load(landing, "corrected", night["settings"])
+    corrected = load_a_corrected_month(night, tmp_path)
     [(corrected_rows, superseded)] = query(
         night["url"], "select rows_loaded, (select count(*) from audit.loads as old where old.superseded_by = "
                       "new.load_id) from audit.loads as new where file_name = %s and status = 'loaded'", corrected.name)
@@ -313,6 +320,34 @@ def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_ni
     nightly.validate_raw("custody-suite-changed", night["settings"])
     assert _rows_validated(night["url"], "custody-suite-changed")["custody_detentions"] == \
         f"observed {custody_rows}, expected {custody_rows}"
+
+
+def _relation_ids(url: str, *tables: str) -> list[int]:
+    """Each table's oid: dbt rebuilds a table as a new relation."""
+    return [query(url, "select %s::regclass::oid", table)[0][0] for table in tables]
+
+
+def test_a_night_builds_only_what_is_downstream_of_the_tables_its_loads_changed(copy_of_night, tmp_path):
+    night = copy_of_night
+    [(night_nodes, everything)] = query(night["url"], "select nodes, selected is null from audit.builds")
+    assert everything
+    searches, workforce = "marts.mart_stop_search_disproportionality", "marts.mart_workforce_representation"
+    before = _relation_ids(night["url"], searches, workforce)
+    assert nightly.build("nothing-new", night["settings"]) == 0
+    assert _relation_ids(night["url"], searches, workforce) == before
+
+    fact_rows = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
+    load_a_corrected_month(night, tmp_path)
+    nightly.validate_raw("corrected", night["settings"])
+    nodes = nightly.build("corrected", night["settings"])
+
+    assert 0 < nodes < night_nodes
+    assert query(night["url"], "select selected from audit.builds where run_id = 'corrected'") == [
+        (["source:raw.force_stop_search+"],)]
+    after = _relation_ids(night["url"], searches, workforce)
+    assert after[0] != before[0] and after[1] == before[1]
+    assert query(night["url"], "select count(*) from marts.fct_stop_search")[0][0] == fact_rows - 1
+    assert query(night["url"], "select count(*) from audit.loads where built_at is null") == [(0,)]
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):

@@ -115,8 +115,8 @@ def test_a_suite_reads_the_nights_loads_and_a_rule_between_rows_reads_the_rows_i
     by_person = RawCheck("a rule between a person's events", "select event.* from {batch} as event join {batch} "
                          "as other using (person_id) where other.effective_date > event.effective_date", "a test",
                          spans="person_id")
-    whole = RawCheck("a rule against another table", "select * from (select * from {batch}) as event where not "
-                     "exists (select 1 from raw.hr_people as people where people.person_id = event.person_id)",
+    whole = RawCheck("a rule against another table", "select event.* from {batch} as event where not exists "
+                     "(select 1 from raw.hr_people as people where people.person_id = event.person_id)",
                      "a test", spans=TABLE)
 
     suite = expectation_suite(dataclasses.replace(hr_events, raw_checks=(per_row, by_person, whole)))
@@ -129,5 +129,13 @@ def test_a_suite_reads_the_nights_loads_and_a_rule_between_rows_reads_the_rows_i
                "as night) as night_keys on night_keys.person_id = touched.person_id)")
     assert queries[1] == f"select event.* from {touched} as event join {touched} as other using (person_id) " \
                          "where other.effective_date > event.effective_date"
-    assert queries[2].startswith("select * from (select * from (select whole.* from raw.hr_events as whole join "
-                                 "(select count(*) from {batch} as night) as night_rows on true)) as event")
+    assert queries[2].startswith("select event.* from (select whole.* from raw.hr_events as whole join "
+                                 "(select count(*) from {batch} as night) as night_rows on true) as event where")
+
+
+def test_a_rule_between_rows_must_alias_each_batch_because_it_becomes_a_subquery():
+    hr_events = by_name("hr").contracts[1]
+    wrapped = RawCheck("a wrapped batch", "select * from (select * from {batch}) as event where false", "a test",
+                       spans=TABLE)
+    with pytest.raises(ValueError, match="every {batch} in its query must be aliased"):
+        expectation_suite(dataclasses.replace(hr_events, raw_checks=(wrapped,)))

@@ -31,7 +31,7 @@ COMPLAINT_CASES_CHECKS = (
 COMPLAINT_ALLEGATIONS_CHECKS = (
     RawCheck(
         "an allegation belongs to a delivered complaint case",
-        "select allegation.* from (select * from {batch}) as allegation where not exists "
+        "select allegation.* from {batch} as allegation where not exists "
         "(select 1 from raw.complaint_cases as cases where cases.case_id = allegation.case_id)",
         "every allegation's case_id is a case in raw.complaint_cases (any delivery): allegations are counted by the "
         "complainant's characteristics, which only the case holds. Ingest quarantines an orphan ('case_id is not a "
@@ -52,7 +52,7 @@ COMPLAINT_ALLEGATIONS_CHECKS = (
 MISCONDUCT_PROCEEDINGS_CHECKS = (
     RawCheck(
         "a proceeding's case_id, when given, is a delivered complaint case",
-        "select proceeding.* from (select * from {batch}) as proceeding where nullif(btrim(proceeding.case_id), '') "
+        "select proceeding.* from {batch} as proceeding where nullif(btrim(proceeding.case_id), '') "
         "is not null and not exists (select 1 from raw.complaint_cases as cases "
         "where cases.case_id = proceeding.case_id)",
         "a proceeding that arose from a complaint names a case in raw.complaint_cases (any delivery); a blank case_id "
