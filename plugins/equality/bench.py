@@ -35,6 +35,7 @@ BI_CLIENTS = 20
 BI_SECONDS = 15.0
 TARGET_BI_P95_MS = 50
 BENCH_BI_LOGIN = "equality_bench_bi_reader"
+BENCH_PSEUDONYM_KEY = "benchmark-pseudonym-key-0123456789abcdef"  # synthetic data only; at least 32 bytes
 
 
 def _fresh_database(url: str) -> str:
@@ -131,7 +132,7 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
         size_mb = sum(path.stat().st_size for path in history) / 1e6
 
         bare = bare_copy_seconds(url, history)
-        load = _load_in_child(url, landing, "benchmark-key-0123456789abcdef")
+        load = _load_in_child(url, landing, BENCH_PSEUDONYM_KEY)
         custody = None
         if custody_detentions:
             custody_folder = landing / "custody"
@@ -139,9 +140,9 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
                 start=date(2025 - CUSTODY_YEARS, 4, 1), end=date(2025, 3, 31),
                 detentions_per_1000_white_per_year=custody_detentions / (CUSTODY_YEARS * DETENTIONS_PER_YEAR_AT_BASELINE_1)),
                 custody_folder)
-            custody = _load_in_child(url, custody_folder, "benchmark-key-0123456789abcdef") | {
+            custody = _load_in_child(url, custody_folder, BENCH_PSEUDONYM_KEY) | {
                 "generated": custody_extract.row_count}
-        workforce_measured = (_workforce_benchmark(url, landing / "workforce", "benchmark-key-0123456789abcdef")
+        workforce_measured = (_workforce_benchmark(url, landing / "workforce", BENCH_PSEUDONYM_KEY)
                               if workforce else {})
 
         load_speed, bare_speed = load["rows"] / load["seconds"], history_rows / bare
@@ -172,7 +173,7 @@ def run_benchmark(rows: int, settings: Settings, load_only: bool = False,
             return measured
         run_settings = Settings(home=settings.home, warehouse_url=url, landing_dir=landing,
                                 suppression_threshold=settings.suppression_threshold,
-                                pseudonym_key_env="benchmark-key-0123456789abcdef")
+                                pseudonym_key_env=BENCH_PSEUDONYM_KEY)
         full = _night_after_load(run_settings, "benchmark")
         full_seconds = (load["seconds"] + (custody["seconds"] if custody else 0)
                         + workforce_measured.get("workforce_load_seconds", 0) + sum(full.values()))
