@@ -483,8 +483,9 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 (contract.name, path.name, sha256, extract_key, rows_in_file, fingerprint)).fetchone()[0]
             if previous:
                 conn.execute(f"delete from raw.{contract.raw_table} where load_id = %s", previous)
-                conn.execute("update audit.loads set status = 'superseded', superseded_by = %s where load_id = %s",
-                             (load_id, previous[0]))
+                # its rows' removal has reached no build yet: the next night rebuilds what they were in
+                conn.execute("update audit.loads set status = 'superseded', superseded_by = %s, built_at = null "
+                             "where load_id = %s", (load_id, previous[0]))
             keyed_hash = KeyedHash.from_key(key)
             rows_loaded, rows_quarantined = _insert_checked_rows(conn, contract, load_id, path.name, extract_key,
                                                                  keyed_hash, seeds_dir)

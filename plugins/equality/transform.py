@@ -84,9 +84,10 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
 
 def build(url: str, work_dir: Path, select: list[str] | None = None) -> BuildResult:
     """Seeds, models, snapshots and their tests, in dependency order (dbt build), logging a line per node
-    (`equality nightly` and `make demo` show the models' lines as progress); only the nodes dbt's ``select``
-    names, when given."""
-    return run_dbt(url, "build", *(["--select", *select] if select else []), work_dir=work_dir)
+    (`equality nightly` and `make demo` show the models' lines as progress): the nodes dbt's ``select`` names,
+    their incremental models rebuilding the months the night's loads touched (macro months_rebuilt), or without
+    ``select`` everything, every incremental model from all its rows (``--full-refresh``)."""
+    return run_dbt(url, "build", *(["--select", *select] if select else ["--full-refresh"]), work_dir=work_dir)
 
 
 PROJECT_OUTPUTS = ("target", "logs", "dbt_packages")  # what dbt writes into a project run by hand

@@ -32,6 +32,7 @@ from equality.sources.hr.synthetic import demo_scenario, generate_workforce
 from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
 from equality.sources.use_of_force.synthetic import generate_use_of_force
+from equality.transform import run_dbt
 from equality.warehouse import connect, describe
 from nights import SMALL_CUSTODY, query
 from warehouse_databases import clone_database, drop_database
@@ -322,6 +323,15 @@ def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_ni
         f"observed {custody_rows}, expected {custody_rows}"
 
 
+MONTH_PARTITIONED = ("intermediate.int_stop_searches_conformed", "marts.fct_stop_search",
+                     "intermediate.int_stop_search_oversight_events", "intermediate.int_stop_search_month_cells",
+                     "intermediate.int_stop_search_oversight_share_cells")
+
+
+def _contents(url: str, table: str) -> str:
+    return query(url, f"select md5(string_agg(t::text, '|' order by t::text)) from {table} as t")[0][0]
+
+
 def _relation_ids(url: str, *tables: str) -> list[int]:
     """Each table's oid: dbt rebuilds a table as a new relation."""
     return [query(url, "select %s::regclass::oid", table)[0][0] for table in tables]
@@ -337,6 +347,7 @@ def test_a_night_builds_only_what_is_downstream_of_the_tables_its_loads_changed(
     assert _relation_ids(night["url"], searches, workforce) == before
 
     fact_rows = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
+    partitioned_ids = _relation_ids(night["url"], *MONTH_PARTITIONED)
     load_a_corrected_month(night, tmp_path)
     nightly.validate_raw("corrected", night["settings"])
     nodes = nightly.build("corrected", night["settings"])
@@ -348,6 +359,14 @@ def test_a_night_builds_only_what_is_downstream_of_the_tables_its_loads_changed(
     assert after[0] != before[0] and after[1] == before[1]
     assert query(night["url"], "select count(*) from marts.fct_stop_search")[0][0] == fact_rows - 1
     assert query(night["url"], "select count(*) from audit.loads where built_at is null") == [(0,)]
+
+    # the month-partitioned models rebuilt the corrected month in place, and hold what a full rebuild holds
+    assert _relation_ids(night["url"], *MONTH_PARTITIONED) == partitioned_ids
+    incremental = {table: _contents(night["url"], table) for table in MONTH_PARTITIONED}
+    run_dbt(night["url"], "build", "--full-refresh", "--select", *(table.split(".")[1] for table in MONTH_PARTITIONED),
+            work_dir=night["home"] / "dbt")
+    assert _relation_ids(night["url"], *MONTH_PARTITIONED) != partitioned_ids
+    assert {table: _contents(night["url"], table) for table in MONTH_PARTITIONED} == incremental
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):

@@ -1,8 +1,11 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'month_start') }}") }}
 {#- The finest cells every published stop-and-search count adds up: month x LPU x legislation group x ethnicity
     basis x (broad, detailed) ethnic group, with each count's record key sum (macro record_key), from which its
     cell key and perturbation follow (int_stop_search_month_cells_perturbed). -#}
 with searches as (
     select * from {{ ref('int_stop_searches_conformed') }}
+    where {{ in_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'searched_date') }}
 ),
 
 legislation as (

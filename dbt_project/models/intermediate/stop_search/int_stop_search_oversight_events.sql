@@ -1,3 +1,5 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'month_start') }}") }}
 {#- The force's own searches as events of the internal benchmark below force level (docs/methodology.md, Internal
     benchmark): one row per search and ethnicity basis (self-defined, officer-defined), with its units (the
     pseudonymised officer, the team, the location: LPU x neighbourhood), its stratum (LPU x local month x shift)
@@ -5,6 +7,7 @@
 with searches as (
     select * from {{ ref('int_stop_searches_conformed') }}
     where source_system = 'force'
+        and {{ in_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'searched_date') }}
 ),
 
 outcomes as (

@@ -1,13 +1,18 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'searched_date') }}") }}
 {#- Both stop-and-search sources in the conformed vocabulary. police.uk rows count only for the configured
     force and only in months the force's own extract does not cover (the internal extract is the richer
     record of the same searches, so a month is never counted twice). -#}
+{%- set load_months, rebuilt = ref('int_stop_search_load_months'), ref('int_stop_search_rebuilt_months') %}
 with force_searches as (
     select * from {{ ref('stg_force__stop_searches') }}
+    where {{ in_loads_of_months_rebuilt(load_months, rebuilt, 'searched_at') }}
 ),
 
 police_uk_searches as (
     select * from {{ ref('stg_police_uk__stop_searches') }}
     where force_slug = '{{ var("police_uk_force") }}'
+        and {{ in_loads_of_months_rebuilt(load_months, rebuilt, 'searched_at') }}
 ),
 
 ethnicity_values as (

@@ -1,5 +1,8 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'searched_date') }}") }}
 with searches as (
     select * from {{ ref('int_stop_searches_conformed') }}
+    where {{ in_months_rebuilt(ref('int_stop_search_rebuilt_months'), 'searched_date') }}
 ),
 
 outcomes as (
