@@ -14,7 +14,6 @@ import os
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -284,45 +283,6 @@ def _rows_validated(url: str, run_id: str) -> dict[str, str]:
                            "and expectation_type = 'expect_table_row_count_to_equal'", run_id))
 
 
-def load_a_corrected_month(night: dict, tmp_path) -> Path:
-    """A corrected extract of the last month of searches, one search fewer: a new load superseding the old."""
-    landing = tmp_path / "landing"
-    landing.mkdir()
-    corrected = landing / night["extract"].files[-1].name
-    lines = night["extract"].files[-1].read_text().splitlines(keepends=True)
-    corrected.write_text("".join(lines[:-1]))
-    nightly.load(landing, "corrected", night["settings"])
-    return corrected
-
-
-def test_a_night_validates_only_the_loads_no_current_suite_has_passed(copy_of_night, tmp_path):
-    night = copy_of_night
-    tables = {contract.raw_table for contract in contracts() if contract.quarantines_rows}
-    assert query(night["url"], "select count(*) = count(raw_validated_at), count(distinct source), "
-                               "count(distinct raw_validated_by) from audit.loads where status = 'loaded' and "
-                               "source <> 'home_office_stop_search_rates'")[0] == (True, 10, 10)  # one version a suite
-
-    nightly.validate_raw("nothing-new", night["settings"])
-    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in tables}
-
-    corrected = load_a_corrected_month(night, tmp_path)
-    [(corrected_rows, superseded)] = query(
-        night["url"], "select rows_loaded, (select count(*) from audit.loads as old where old.superseded_by = "
-                      "new.load_id) from audit.loads as new where file_name = %s and status = 'loaded'", corrected.name)
-    assert corrected_rows > 0 and superseded == 1
-    nightly.validate_raw("corrected", night["settings"])
-    assert _rows_validated(night["url"], "corrected") == {
-        table: f"observed {corrected_rows if table == 'force_stop_search' else 0}, "
-               f"expected {corrected_rows if table == 'force_stop_search' else 0}" for table in tables}
-
-    with connect(night["url"]) as conn:  # loads passed by an earlier version of the custody suite
-        conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'custody_detentions'")
-    custody_rows = query(night["url"], "select count(*) from raw.custody_detentions")[0][0]
-    nightly.validate_raw("custody-suite-changed", night["settings"])
-    assert _rows_validated(night["url"], "custody-suite-changed")["custody_detentions"] == \
-        f"observed {custody_rows}, expected {custody_rows}"
-
-
 MONTH_PARTITIONED = ("intermediate.int_stop_searches_conformed", "marts.fct_stop_search",
                      "intermediate.int_stop_search_oversight_events", "intermediate.int_stop_search_month_cells",
                      "intermediate.int_stop_search_oversight_share_cells")
@@ -337,22 +297,41 @@ def _relation_ids(url: str, *tables: str) -> list[int]:
     return [query(url, "select %s::regclass::oid", table)[0][0] for table in tables]
 
 
-def test_a_night_builds_only_what_is_downstream_of_the_tables_its_loads_changed(copy_of_night, tmp_path):
+def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night, tmp_path):
     night = copy_of_night
+    tables = {contract.raw_table for contract in contracts() if contract.quarantines_rows}
+    assert query(night["url"], "select count(*) = count(raw_validated_at), count(distinct source), "
+                               "count(distinct raw_validated_by) from audit.loads where status = 'loaded' and "
+                               "source <> 'home_office_stop_search_rates'")[0] == (True, 10, 10)  # one version a suite
     [(night_nodes, everything)] = query(night["url"], "select nodes, selected is null from audit.builds")
     assert everything
     searches, workforce = "marts.mart_stop_search_disproportionality", "marts.mart_workforce_representation"
     before = _relation_ids(night["url"], searches, workforce)
+    partitioned_ids = _relation_ids(night["url"], *MONTH_PARTITIONED)
+    fact_rows = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
+
+    # nothing new: no row validated, nothing built
+    nightly.validate_raw("nothing-new", night["settings"])
+    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in tables}
     assert nightly.build("nothing-new", night["settings"]) == 0
     assert _relation_ids(night["url"], searches, workforce) == before
 
-    fact_rows = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
-    partitioned_ids = _relation_ids(night["url"], *MONTH_PARTITIONED)
-    load_a_corrected_month(night, tmp_path)
+    # a corrected extract of the last month, one search fewer: a new load that supersedes the old one
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    corrected = landing / night["extract"].files[-1].name
+    lines = night["extract"].files[-1].read_text().splitlines(keepends=True)
+    corrected.write_text("".join(lines[:-1]))
+    nightly.load(landing, "corrected", night["settings"])
+    [(corrected_rows, superseded)] = query(
+        night["url"], "select rows_loaded, (select count(*) from audit.loads as old where old.superseded_by = "
+                      "new.load_id) from audit.loads as new where file_name = %s and status = 'loaded'", corrected.name)
+    assert corrected_rows > 0 and superseded == 1
     nightly.validate_raw("corrected", night["settings"])
-    nodes = nightly.build("corrected", night["settings"])
-
-    assert 0 < nodes < night_nodes
+    assert _rows_validated(night["url"], "corrected") == {
+        table: f"observed {corrected_rows if table == 'force_stop_search' else 0}, "
+               f"expected {corrected_rows if table == 'force_stop_search' else 0}" for table in tables}
+    assert 0 < nightly.build("corrected", night["settings"]) < night_nodes
     assert query(night["url"], "select selected from audit.builds where run_id = 'corrected'") == [
         (["source:raw.force_stop_search+"],)]
     after = _relation_ids(night["url"], searches, workforce)
@@ -367,6 +346,14 @@ def test_a_night_builds_only_what_is_downstream_of_the_tables_its_loads_changed(
             work_dir=night["home"] / "dbt")
     assert _relation_ids(night["url"], *MONTH_PARTITIONED) != partitioned_ids
     assert {table: _contents(night["url"], table) for table in MONTH_PARTITIONED} == incremental
+
+    # loads passed by an earlier version of the custody suite are validated again
+    with connect(night["url"]) as conn:
+        conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'custody_detentions'")
+    custody_rows = query(night["url"], "select count(*) from raw.custody_detentions")[0][0]
+    nightly.validate_raw("custody-suite-changed", night["settings"])
+    assert _rows_validated(night["url"], "custody-suite-changed")["custody_detentions"] == \
+        f"observed {custody_rows}, expected {custody_rows}"
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):
