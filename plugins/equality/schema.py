@@ -60,6 +60,18 @@ create table if not exists audit.loads (
     superseded_by bigint references audit.loads (load_id),
     loaded_at timestamptz not null default now()
 );
+-- Columns added since the table's first version come before any index on it: ALTER TABLE takes the table's
+-- strongest lock even when the column exists, and a transaction that first took an index's weaker lock would
+-- have to upgrade it, deadlocking with a mapped load inserting into the registry at the same time.
+-- A registered file's size and change times: a night recognises a file it already loaded without reading it.
+alter table audit.loads add column if not exists file_fingerprint text;
+-- When a load's rows passed their raw suite, and which version of it (the suite's file and code lists): a night
+-- validates only the loads no current suite has passed.
+alter table audit.loads add column if not exists raw_validated_at timestamptz;
+alter table audit.loads add column if not exists raw_validated_by text;
+-- When a load's rows (or, superseded, their removal) reached the models, and what each night's build built: the
+-- next night builds only what is downstream of the raw tables whose loads no build has taken in.
+alter table audit.loads add column if not exists built_at timestamptz;
 create index if not exists loads_sha256 on audit.loads (sha256);
 create index if not exists loads_extract_key on audit.loads (source, extract_key) where status = 'loaded';
 
@@ -105,17 +117,8 @@ create table if not exists audit.run_stages (
     finished_at timestamptz not null default now()
 );
 alter table audit.run_stages add column if not exists started_at timestamptz;
--- A registered file's size and change times: a night recognises a file it already loaded without reading it.
-alter table audit.loads add column if not exists file_fingerprint text;
 create index if not exists loads_fingerprint on audit.loads (source, file_name, file_fingerprint);
--- When a load's rows passed their raw suite, and which version of it (the suite's file and code lists): a night
--- validates only the loads no current suite has passed.
-alter table audit.loads add column if not exists raw_validated_at timestamptz;
-alter table audit.loads add column if not exists raw_validated_by text;
 create index if not exists loads_not_validated on audit.loads (source) where status = 'loaded' and raw_validated_at is null;
--- When a load's rows (or, superseded, their removal) reached the models, and what each night's build built: the
--- next night builds only what is downstream of the raw tables whose loads no build has taken in.
-alter table audit.loads add column if not exists built_at timestamptz;
 create index if not exists loads_not_built on audit.loads (source) where built_at is null and status <> 'rejected';
 create table if not exists audit.builds (
     run_id text not null,
