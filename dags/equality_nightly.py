@@ -48,7 +48,9 @@ REPORTING = Asset(name="equality_reporting", uri="equality://warehouse/reporting
         "max_retry_delay": timedelta(minutes=30),
         "on_failure_callback": [NightFailedNotifier()],
     },
-    params={"landing_dir": Param(None, type=["null", "string"], description="Folder holding the night's extracts")},
+    params={"landing_dir": Param(None, type=["null", "string"], description="Folder holding the night's extracts"),
+            "backfill": Param(False, type="boolean",
+                              description="A bulk load of history: raw's indexes are built after the load")},
 )
 def equality_nightly():
     @task.sensor(mode="reschedule", **extract_sensor_timing())
@@ -71,7 +73,7 @@ def equality_nightly():
         from equality.orchestration import fail_fast, landing_dir, name_mapped_task
 
         name_mapped_task(source)
-        fail_fast(load)(landing_dir(params), run_id, source=source)
+        fail_fast(load)(landing_dir(params), run_id, source=source, backfill=params["backfill"])
         return source
 
     @task(map_index_template="{{ source }}")

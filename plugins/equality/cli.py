@@ -136,7 +136,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_dag(landing: Path, settings: Settings) -> str:
+def run_dag(landing: Path, settings: Settings, backfill: bool = False) -> str:
     """Run the nightly DAG once, in this process, through Airflow (dag.test): a real run, no scheduler."""
     from equality.orchestration import DAG_ID, prepare_airflow
 
@@ -149,7 +149,7 @@ def run_dag(landing: Path, settings: Settings) -> str:
     if dag_bag.import_errors:
         raise SystemExit(f"DAG import errors: {dag_bag.import_errors}")
     dag = dag_bag.dags[DAG_ID]
-    dag_run = dag.test(run_conf={"landing_dir": str(landing)})
+    dag_run = dag.test(run_conf={"landing_dir": str(landing), "backfill": backfill})
     return str(dag_run.state)
 
 
@@ -175,7 +175,7 @@ def progress_lines(text: str) -> list[str]:
     return found
 
 
-def run_dag_supervised(landing: Path, settings: Settings) -> tuple[str, Path]:
+def run_dag_supervised(landing: Path, settings: Settings, backfill: bool = False) -> tuple[str, Path]:
     """Run the DAG in a child process whose output (Airflow's internals) goes to a log file under
     EQUALITY_HOME, printing its progress here; SIGTERM or Ctrl-C stops the child and raises NightInterrupted.
 
@@ -193,7 +193,7 @@ def run_dag_supervised(landing: Path, settings: Settings) -> tuple[str, Path]:
             os.dup2(log.fileno(), 2)
         code = 3
         try:
-            code = 0 if run_dag(landing, settings) == "success" else 1
+            code = 0 if run_dag(landing, settings, backfill) == "success" else 1
         except BaseException:
             import traceback
 
@@ -248,7 +248,7 @@ def cmd_nightly(args: argparse.Namespace) -> int:
     settings.pseudonym_key()  # a missing key is a configuration mistake: say so before anything runs
     url = reachable_warehouse_url(settings, start=True)
     started = datetime.now(timezone.utc)
-    state, log_file = run_dag_supervised(landing, settings)
+    state, log_file = run_dag_supervised(landing, settings, args.backfill)
     if state != "success":
         print(f"equality nightly: {failed_stage(url, started)}; reporting was not replaced (log: {log_file})",
               file=sys.stderr)
@@ -410,6 +410,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     nightly = commands.add_parser("nightly", help="run the nightly DAG in this process (operators, backfills)")
     nightly.add_argument("--landing", required=True, help="folder holding the extracts to load")
+    nightly.add_argument("--backfill", action="store_true",
+                         help="a bulk load of history (e.g. a warehouse's first years): raw's indexes are dropped "
+                              "for the load and built once after it; rows are checked as on any night")
     nightly.set_defaults(handler=cmd_nightly)
 
     status = commands.add_parser("status", help="the last night's stages, what it quarantined, whether reporting "

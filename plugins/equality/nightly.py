@@ -17,6 +17,7 @@ from typing import Iterator
 
 from equality import ingest, publish as publishing, raw_suites, transform
 from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, SEEDS_DIR, Settings
+from equality.contracts import TABLE, SourceContract
 from equality.sources import by_name, contract_for, contracts, registry
 from equality.night_lock import one_night
 from equality.schema import bootstrap
@@ -88,10 +89,11 @@ def stage_name(name: str, source: str | None) -> str:
     return name if source is None else f"{name} {source}"
 
 
-def load(landing_dir: Path, run_id: str, settings: Settings | None = None, source: str | None = None) -> dict[str, int]:
+def load(landing_dir: Path, run_id: str, settings: Settings | None = None, source: str | None = None,
+         backfill: bool = False) -> dict[str, int]:
     """Prepare the warehouse, then load the reference files and every extract in the landing folder (of one
-    source, if named); return a summary (files by status, rows loaded and quarantined), small enough for a
-    task's log and XCom."""
+    source, if named; as a backfill, raw's indexes built after the load, if asked); return a summary (files by
+    status, rows loaded and quarantined), small enough for a task's log and XCom."""
     settings = settings or Settings.from_env()
     url = warehouse_url(settings)
     with one_night(url, settings.home, run_id):
@@ -101,7 +103,8 @@ def load(landing_dir: Path, run_id: str, settings: Settings | None = None, sourc
             files = [path for path in ingest.delivered_files([REFERENCE_DIR, landing_dir],
                                                              settle_seconds=settings.delivery_settle_seconds)
                      if source is None or contract_for(path.name) in by_name(source).contracts]
-            results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR)
+            results = ingest.load_files(conn, files, key=settings.pseudonym_key(), seeds_dir=SEEDS_DIR,
+                                        backfill=backfill)
     summary = Counter(f"files_{result.status}" for result in results)
     summary.update(rows_loaded=sum(result.rows_loaded for result in results),
                    rows_quarantined=sum(result.rows_quarantined for result in results))
@@ -160,13 +163,23 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
                              "raw_validated_at is not null and raw_validated_by is distinct from %s", (name, version))
             pending = conn.execute("select source, load_id from audit.loads where source = any(%s) and "
                                    "status = 'loaded' and raw_validated_at is null", (list(versions),)).fetchall()
-        validated = _validate(url, run_id, [raw_suites.suite_path(contract) for contract in checked],
-                              raw_suite_parameters(url), gx_root)
+            to_read = [contract for contract in checked if _has_rows_to_validate(conn, contract)]
+        log.info("raw suites with rows to read: %s", ", ".join(contract.name for contract in to_read) or "none")
+        validated = _validate(url, run_id, [raw_suites.suite_path(contract) for contract in to_read],
+                              raw_suite_parameters(url), gx_root) if to_read else 0
         with connect(url, autocommit=True) as conn:
             conn.execute("update audit.loads set raw_validated_at = now(), raw_validated_by = (%s::jsonb ->> source) "
                          "where load_id = any(%s)", (json.dumps(versions), [load_id for _, load_id in pending]))
         log.info("raw suites passed on %d new load(s)", len(pending))
         return validated
+
+
+def _has_rows_to_validate(conn, contract: SourceContract) -> bool:
+    """Whether a raw suite has anything to read tonight: rows in its batch (a load not validated yet, or rows of a
+    load the registry does not hold as loaded), or a rule against the whole table, which a load of another table
+    can break. A suite with neither would pass on no rows, so it is not run."""
+    return (any(check.spans == TABLE for check in contract.raw_checks)
+            or conn.execute(f"select exists ({raw_suites.night_batch_query(contract)})").fetchone()[0])
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:
@@ -185,20 +198,47 @@ def build(run_id: str, settings: Settings | None = None) -> int:
             log.info("no load since the last build and the same dbt project: the models stand as built")
             return 0
         log.info("dbt build of %s", "everything" if select is None else " ".join(select))
-        nodes = transform.build(url, settings.home / "dbt", select).nodes
+        built = transform.build(url, settings.home / "dbt", select)
         with connect(url, autocommit=True) as conn:
             conn.execute("update audit.loads set built_at = now() where load_id = any(%s)",
                          ([load_id for load_id, _ in changed],))
-            conn.execute("insert into audit.builds (run_id, project_digest, selected, nodes) values (%s, %s, %s, %s)",
-                         (run_id, digest, select, nodes))
-        return nodes
+            conn.execute("insert into audit.builds (run_id, project_digest, selected, nodes, relations) "
+                         "values (%s, %s, %s, %s, %s)", (run_id, digest, select, built.nodes, built.relations))
+        return built.nodes
 
 
 def validate_marts(run_id: str, settings: Settings | None = None) -> int:
+    """Run the mart and published suites on the tables rebuilt by the builds they have not passed yet (every
+    suite when one of those builds built everything, or when the suites or their parameters changed since
+    they last passed), then mark those builds validated; return the number of suites run."""
     settings = settings or Settings.from_env()
     with night_stage(run_id, "validate_marts", settings) as url:
-        return _validate(url, run_id, sorted(EXPECTATIONS_DIR.glob(MART_SUITES)),
-                         {"suppression_threshold": settings.suppression_threshold}, settings.gx_root)
+        suites = sorted(EXPECTATIONS_DIR.glob(MART_SUITES))
+        parameters = {"suppression_threshold": settings.suppression_threshold}
+        version = hashlib.sha256(b"".join(path.read_bytes() for path in suites)
+                                 + json.dumps(parameters).encode()).hexdigest()
+        with connect(url) as conn:  # under the night lock: no build lands while this stage runs
+            pending = conn.execute("select selected is null, relations from audit.builds "
+                                   "where marts_validated_at is null").fetchall()
+            passed = conn.execute("select marts_validated_by from audit.builds where marts_validated_at is not null "
+                                  "order by marts_validated_at desc limit 1").fetchone()
+        everything = passed != (version,) or any(built_everything for built_everything, _ in pending)
+        rebuilt = {relation for _, relations in pending for relation in relations or ()}
+        to_run = suites if everything else [path for path in suites if _suite_table(path) in rebuilt]
+        log.info("mart suites to run: %d of %d (%s)", len(to_run), len(suites),
+                 "all" if everything else "those of the tables rebuilt since they last passed")
+        validated = _validate(url, run_id, to_run, parameters, settings.gx_root) if to_run else 0
+        with connect(url, autocommit=True) as conn:
+            conn.execute("update audit.builds set marts_validated_at = now(), marts_validated_by = %s "
+                         "where marts_validated_at is null", (version,))
+        return validated
+
+
+def _suite_table(path: Path) -> str:
+    from equality.validation import SuiteFile
+
+    suite = SuiteFile.load(path)
+    return f"{suite.schema}.{suite.table}"
 
 
 def publish(run_id: str, settings: Settings | None = None) -> dict[str, int]:

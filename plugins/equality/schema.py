@@ -127,6 +127,11 @@ create table if not exists audit.builds (
     nodes integer not null,
     finished_at timestamptz not null default now()
 );
+-- The tables each build rebuilt, and when the mart suites passed on them (and which version of the suites): a
+-- night validates the marts its build rebuilt, and any an earlier night rebuilt whose validation did not pass.
+alter table audit.builds add column if not exists relations text[];
+alter table audit.builds add column if not exists marts_validated_at timestamptz;
+alter table audit.builds add column if not exists marts_validated_by text;
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.
@@ -148,15 +153,18 @@ end $$
 """
 
 
-def raw_table_ddl(contract: SourceContract) -> str:
+def raw_table_ddl(contract: SourceContract, schema: str = "raw") -> str:
+    """A raw table (the contract's columns as text, after the load's columns) and its indexes: by load, by
+    record key, and by each look-up column."""
+    table = f"{schema}.{contract.raw_table}"
     columns = ",\n    ".join(f"{name} text" for name in contract.column_names)
-    ddl = (f"create table if not exists raw.{contract.raw_table} (\n    load_id bigint not null,\n"
+    ddl = (f"create table if not exists {table} (\n    load_id bigint not null,\n"
            f"    file_name text not null,\n    line_number integer not null,\n    {columns}\n);\n"
-           f"create index if not exists {contract.raw_table}_load on raw.{contract.raw_table} (load_id);\n")
+           f"create index if not exists {contract.raw_table}_load on {table} (load_id);\n")
     for columns in (contract.record_key, *((column,) for column in contract.lookup_columns)):
         if columns:
             ddl += (f"create index if not exists {contract.raw_table}_{'_'.join(columns)} "
-                    f"on raw.{contract.raw_table} ({', '.join(columns)});\n")
+                    f"on {table} ({', '.join(columns)});\n")
     return ddl
 
 

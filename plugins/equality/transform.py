@@ -28,6 +28,10 @@ BUILD_WORK_MEM = "128MB"
 class BuildResult:
     nodes: int
     failures: list[str]
+    relations: list[str]  # 'schema.table' of every model, seed and snapshot the run built
+
+
+RELATION_NODES = ("model", "seed", "snapshot")
 
 
 def dbt_environment(url: str) -> dict[str, str]:
@@ -79,7 +83,9 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
                 for result in results if str(result.status) in ("error", "fail", "runtime error")]
     if not outcome.success:
         raise TransformFailed("dbt " + " ".join(args) + " failed:\n" + "\n".join(f"  - {f}" for f in failures))
-    return BuildResult(nodes=len(results), failures=failures)
+    relations = sorted(f"{result.node.schema}.{result.node.alias}" for result in results
+                       if str(result.node.resource_type) in RELATION_NODES)
+    return BuildResult(nodes=len(results), failures=failures, relations=relations)
 
 
 def build(url: str, work_dir: Path, select: list[str] | None = None) -> BuildResult:

@@ -155,6 +155,31 @@ def test_a_record_id_already_loaded_from_another_extract_is_quarantined(conn, tm
     assert reasons == [f"record_id already loaded from an earlier extract (load {first.load_id})"]
 
 
+def test_a_backfill_checks_rows_as_a_night_does_and_builds_raw_indexes_after_the_load(conn, tmp_path):
+    def raw_indexes():
+        return dict(conn.execute("select indexdef, indexrelid from pg_indexes join pg_index on indexrelid = "
+                                 "format('raw.%I', indexname)::regclass where schemaname = 'raw'").fetchall())
+
+    before = raw_indexes()
+    files = [extract(tmp_path, [force_row("SS-1"), force_row("SS-2")], name="stop_search_2024-01-30.csv"),
+             extract(tmp_path, [force_row("SS-2"), force_row("SS-3"), force_row("SS-3"), force_row("SS-4")],
+                     name="stop_search_2024-01-31.csv"),
+             extract(tmp_path, [], name="stop_search_2024-02-29.csv", header="record_id;searched_at")]
+    with pytest.raises(RejectedFiles, match="stop_search_2024-02-29.csv, line 1"):
+        load_files(conn, files, key=KEY, seeds_dir=SEEDS_DIR, backfill=True)
+    [first, _, _] = conn.execute("select load_id from audit.loads where source = 'force_stop_search' "
+                                 "order by load_id").fetchall()
+    assert raw_count(conn) == 3
+    assert quarantine_reasons(conn) == [
+        (2, [f"record_id already loaded from an earlier extract (load {first[0]})"]),
+        (3, ["duplicate record_id within the file"]), (4, ["duplicate record_id within the file"])]
+    after = raw_indexes()
+    force_indexes = {definition for definition in before if " raw.force_stop_search " in definition}
+    assert after.keys() == before.keys() and len(force_indexes) == 2  # built again as the schema declares them
+    assert all(after[definition] != before[definition] for definition in force_indexes)
+    assert all(after[definition] == before[definition] for definition in before.keys() - force_indexes)
+
+
 def test_the_same_file_delivered_twice_loads_once(conn, tmp_path):
     path = extract(tmp_path, [force_row("SS-1"), force_row("SS-2")])
     first, again = load(conn, path), load(conn, path)

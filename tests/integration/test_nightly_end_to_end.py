@@ -20,7 +20,9 @@ import pytest
 
 from commands import EQUALITY
 from equality import nightly
-from equality.config import Settings
+from equality.nightly import MART_SUITES
+from equality.config import EXPECTATIONS_DIR, Settings
+from equality.contracts import TABLE
 from equality.errors import RejectedFiles, ValidationFailed
 from equality.published_schema import published_tables
 from equality.schema import BI_ROLE, ensure_login
@@ -32,6 +34,7 @@ from equality.sources.stop_search.synthetic import Scenario, generate
 from equality.sources.use_of_force.synthetic import demo_scenario as use_of_force_scenario
 from equality.sources.use_of_force.synthetic import generate_use_of_force
 from equality.transform import run_dbt
+from equality.validation import SuiteFile
 from equality.warehouse import connect, describe
 from nights import SMALL_CUSTODY, query
 from warehouse_databases import clone_database, drop_database
@@ -299,7 +302,10 @@ def _relation_ids(url: str, *tables: str) -> list[int]:
 
 def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night, tmp_path):
     night = copy_of_night
-    tables = {contract.raw_table for contract in contracts() if contract.quarantines_rows}
+    # a suite with a rule against the whole table reads it every night; the others read only the night's loads
+    whole_table_rules = {contract.raw_table for contract in contracts()
+                         if any(check.spans == TABLE for check in contract.raw_checks)}
+    assert whole_table_rules == {"hr_events", "complaint_allegations", "misconduct_proceedings"}
     assert query(night["url"], "select count(*) = count(raw_validated_at), count(distinct source), "
                                "count(distinct raw_validated_by) from audit.loads where status = 'loaded' and "
                                "source <> 'home_office_stop_search_rates'")[0] == (True, 10, 10)  # one version a suite
@@ -312,8 +318,9 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
 
     # nothing new: no row validated, nothing built
     nightly.validate_raw("nothing-new", night["settings"])
-    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in tables}
+    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in whole_table_rules}
     assert nightly.build("nothing-new", night["settings"]) == 0
+    assert nightly.validate_marts("nothing-new", night["settings"]) == 0
     assert _relation_ids(night["url"], searches, workforce) == before
 
     # a corrected extract of the last month, one search fewer: a new load that supersedes the old one
@@ -329,8 +336,8 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     assert corrected_rows > 0 and superseded == 1
     nightly.validate_raw("corrected", night["settings"])
     assert _rows_validated(night["url"], "corrected") == {
-        table: f"observed {corrected_rows if table == 'force_stop_search' else 0}, "
-               f"expected {corrected_rows if table == 'force_stop_search' else 0}" for table in tables}
+        "force_stop_search": f"observed {corrected_rows}, expected {corrected_rows}"} | {
+        table: "observed 0, expected 0" for table in whole_table_rules}
     assert 0 < nightly.build("corrected", night["settings"]) < night_nodes
     assert query(night["url"], "select selected from audit.builds where run_id = 'corrected'") == [
         (["source:raw.force_stop_search+"],)]
@@ -338,6 +345,15 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     assert after[0] != before[0] and after[1] == before[1]
     assert query(night["url"], "select count(*) from marts.fct_stop_search")[0][0] == fact_rows - 1
     assert query(night["url"], "select count(*) from audit.loads where built_at is null") == [(0,)]
+    # the mart suites read the tables that build rebuilt, and no other
+    nightly.validate_marts("corrected", night["settings"])
+    [(rebuilt,)] = query(night["url"], "select relations from audit.builds where run_id = 'corrected'")
+    validated = {table for (table,) in query(night["url"], "select distinct schema_name || '.' || table_name "
+                                                           "from audit.validation_results where run_id = 'corrected' "
+                                                           "and schema_name <> 'raw'")}
+    suite_tables = {f"{suite.schema}.{suite.table}" for suite in map(SuiteFile.load, EXPECTATIONS_DIR.glob(MART_SUITES))}
+    assert validated == suite_tables & set(rebuilt)
+    assert searches in validated and workforce not in validated
 
     # the month-partitioned models rebuilt the corrected month in place, and hold what a full rebuild holds
     assert _relation_ids(night["url"], *MONTH_PARTITIONED) == partitioned_ids
