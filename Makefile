@@ -5,9 +5,10 @@ EXTERNAL_WAREHOUSE_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (tests/conftest.py).
+# Test processes (pytest-xdist); the tests of one built warehouse stay in one process (tests/conftest.py). The
+# slowest set-ups and tests are listed at the end (where CI time goes).
 TEST_WORKERS ?= 2
-PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=20
 
 .PHONY: install demo test bench clean browser
 
