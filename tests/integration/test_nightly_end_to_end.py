@@ -20,13 +20,14 @@ import pytest
 
 from commands import EQUALITY
 from equality import nightly
-from equality.nightly import MART_SUITES
-from equality.config import EXPECTATIONS_DIR, Settings
+from equality.config import EXPECTATIONS_DIR, REFERENCE_DIR, Settings
 from equality.contracts import TABLE
 from equality.errors import RejectedFiles, ValidationFailed
+from equality.ingest import delivered_files
+from equality.nightly import MART_SUITES
 from equality.published_schema import published_tables
-from equality.schema import BI_ROLE, ensure_login
-from equality.sources import by_name, contracts
+from equality.schema import BI_ROLE, ensure_login, raw_table_ddl
+from equality.sources import by_name, contract_for, contracts
 from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
 from equality.sources.custody.synthetic import generate_custody, scenario_a
 from equality.sources.hr.synthetic import demo_scenario, generate_workforce
@@ -78,7 +79,8 @@ def night(module_warehouse_url, tmp_path_factory):
         for name, value in environment.items():
             patch.setenv(name, value)
         settings = Settings.from_env()
-    run = subprocess.run([EQUALITY, "nightly", "--landing", str(landing)], env={**os.environ, **environment},
+    # the warehouse's first night, of years of history: a backfill (raw's indexes built after the load)
+    run = subprocess.run([EQUALITY, "nightly", "--landing", str(landing), "--backfill"], env={**os.environ, **environment},
                          capture_output=True, text=True, timeout=1800)
     yield {"settings": settings, "landing": landing, "url": module_warehouse_url, "run": run, "home": home,
            "environment": {**os.environ, **environment}, "alerts": receiver.messages,
@@ -110,6 +112,12 @@ def test_the_airflow_dag_runs_the_night_end_to_end(night):
         assert sorted(name for name in stages if name.startswith(f"{stage} ")) == sorted(
             f"{stage} {source}" for source in nightly.sources())
     assert query(night["url"], "select count(*) from reporting.stop_search_disproportionality")[0][0] > 0
+    # the backfill's tables have every index the schema declares again, built and analysed after the load
+    declared = sum(raw_table_ddl(contract).count("create index") for contract in contracts())
+    assert query(night["url"], "select count(*) from pg_indexes where schemaname = 'raw'") == [(declared,)]
+    analysed = {table for (table,) in query(night["url"], "select relname from pg_stat_user_tables "
+                                                          "where schemaname = 'raw' and last_analyze is not null")}
+    assert analysed == {contract_for(path.name).raw_table for path in delivered_files([REFERENCE_DIR, night["landing"]])}
 
 
 def test_a_good_night_sends_no_alert_shows_its_progress_and_status_says_reporting_is_current(night):
