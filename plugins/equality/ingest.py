@@ -620,9 +620,10 @@ def _indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract])
     try:
         yield
     finally:
+        conn.execute(f"set maintenance_work_mem = '{BACKFILL_MAINTENANCE_WORK_MEM}'")
         for contract in loaded:
             started = time.perf_counter()
-            conn.execute(f"set maintenance_work_mem = '{BACKFILL_MAINTENANCE_WORK_MEM}'")
             conn.execute(raw_table_ddl(contract))
             conn.execute(f"analyze raw.{contract.raw_table}")
             log.info("raw.%s: indexes built and analysed in %.1f s", contract.raw_table, time.perf_counter() - started)
+        conn.execute("reset maintenance_work_mem")

@@ -126,18 +126,26 @@ def raw_suite_parameters(url: str) -> dict:
     return parameters
 
 
+def suite_version(suites: list[Path], parameters: dict) -> str:
+    """Suites as they check: their files and the parameters they read. What another version passed is validated
+    again (a contract, seed or threshold change re-checks the history once)."""
+    return hashlib.sha256(b"".join(path.read_bytes() for path in suites)
+                          + json.dumps(parameters, sort_keys=True).encode()).hexdigest()
+
+
 def raw_suite_version(path: Path, seed_values: dict[str, list[str]]) -> str:
-    """A raw suite as it checks: its file and the code lists it reads. Loads validated by another version are
-    validated again (a contract or seed change re-checks the history once)."""
+    """A raw suite's version: its file and the code lists it reads."""
     from equality.validation import SuiteFile
 
-    used = {name: seed_values[name] for name in sorted(SuiteFile.load(path).required_parameters() & set(seed_values))}
-    return hashlib.sha256(path.read_bytes() + json.dumps(used).encode()).hexdigest()
+    used = SuiteFile.load(path).required_parameters() & set(seed_values)
+    return suite_version([path], {name: seed_values[name] for name in used})
 
 
 def _validate(url: str, run_id: str, suites: list[Path], parameters: dict | None, gx_root: Path) -> int:
     from equality.validation import validate
 
+    if not suites:
+        return 0
     results = validate(url, suites, run_id=run_id, parameters_for=parameters, gx_root=gx_root)
     return len(results)
 
@@ -166,7 +174,7 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
             to_read = [contract for contract in checked if _has_rows_to_validate(conn, contract)]
         log.info("raw suites with rows to read: %s", ", ".join(contract.name for contract in to_read) or "none")
         validated = _validate(url, run_id, [raw_suites.suite_path(contract) for contract in to_read],
-                              raw_suite_parameters(url), gx_root) if to_read else 0
+                              raw_suite_parameters(url), gx_root)
         with connect(url, autocommit=True) as conn:
             conn.execute("update audit.loads set raw_validated_at = now(), raw_validated_by = (%s::jsonb ->> source) "
                          "where load_id = any(%s)", (json.dumps(versions), [load_id for _, load_id in pending]))
@@ -215,8 +223,7 @@ def validate_marts(run_id: str, settings: Settings | None = None) -> int:
     with night_stage(run_id, "validate_marts", settings) as url:
         suites = sorted(EXPECTATIONS_DIR.glob(MART_SUITES))
         parameters = {"suppression_threshold": settings.suppression_threshold}
-        version = hashlib.sha256(b"".join(path.read_bytes() for path in suites)
-                                 + json.dumps(parameters).encode()).hexdigest()
+        version = suite_version(suites, parameters)
         with connect(url) as conn:  # under the night lock: no build lands while this stage runs
             pending = conn.execute("select selected is null, relations from audit.builds "
                                    "where marts_validated_at is null").fetchall()
@@ -227,7 +234,7 @@ def validate_marts(run_id: str, settings: Settings | None = None) -> int:
         to_run = suites if everything else [path for path in suites if _suite_table(path) in rebuilt]
         log.info("mart suites to run: %d of %d (%s)", len(to_run), len(suites),
                  "all" if everything else "those of the tables rebuilt since they last passed")
-        validated = _validate(url, run_id, to_run, parameters, settings.gx_root) if to_run else 0
+        validated = _validate(url, run_id, to_run, parameters, settings.gx_root)
         with connect(url, autocommit=True) as conn:
             conn.execute("update audit.builds set marts_validated_at = now(), marts_validated_by = %s "
                          "where marts_validated_at is null", (version,))

@@ -13,7 +13,7 @@ import pytest
 
 from equality.config import SEEDS_DIR
 from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
-from equality.errors import RejectedFiles
+from equality.errors import FileRejected, RejectedFiles
 from equality.ingest import load_file, load_files
 from equality.pseudonymise import hmac_sha256_hex
 
@@ -155,12 +155,14 @@ def test_a_record_id_already_loaded_from_another_extract_is_quarantined(conn, tm
     assert reasons == [f"record_id already loaded from an earlier extract (load {first.load_id})"]
 
 
-def test_a_backfill_checks_rows_as_a_night_does_and_builds_raw_indexes_after_the_load(conn, tmp_path):
-    def raw_indexes():
-        return dict(conn.execute("select indexdef, indexrelid from pg_indexes join pg_index on indexrelid = "
-                                 "format('raw.%I', indexname)::regclass where schemaname = 'raw'").fetchall())
+def raw_indexes(conn) -> dict[str, int]:
+    """Raw's indexes: definition -> the index's object id (a new id: the index was built again)."""
+    return dict(conn.execute("select indexdef, indexrelid from pg_indexes join pg_index on indexrelid = "
+                             "format('raw.%I', indexname)::regclass where schemaname = 'raw'").fetchall())
 
-    before = raw_indexes()
+
+def test_a_backfill_checks_rows_as_a_night_does_and_builds_raw_indexes_after_the_load(conn, tmp_path):
+    before = raw_indexes(conn)
     files = [extract(tmp_path, [force_row("SS-1"), force_row("SS-2")], name="stop_search_2024-01-30.csv"),
              extract(tmp_path, [force_row("SS-2"), force_row("SS-3"), force_row("SS-3"), force_row("SS-4")],
                      name="stop_search_2024-01-31.csv"),
@@ -173,11 +175,23 @@ def test_a_backfill_checks_rows_as_a_night_does_and_builds_raw_indexes_after_the
     assert quarantine_reasons(conn) == [
         (2, [f"record_id already loaded from an earlier extract (load {first[0]})"]),
         (3, ["duplicate record_id within the file"]), (4, ["duplicate record_id within the file"])]
-    after = raw_indexes()
+    after = raw_indexes(conn)
     force_indexes = {definition for definition in before if " raw.force_stop_search " in definition}
     assert after.keys() == before.keys() and len(force_indexes) == 2  # built again as the schema declares them
     assert all(after[definition] != before[definition] for definition in force_indexes)
     assert all(after[definition] == before[definition] for definition in before.keys() - force_indexes)
+
+
+def test_a_backfill_cut_short_by_an_error_leaves_raw_indexed_and_its_loads_kept(conn, tmp_path):
+    before = raw_indexes(conn)
+    files = [extract(tmp_path, [force_row("SS-1"), force_row("SS-2")], name="stop_search_2024-01-31.csv"),
+             write(tmp_path, "unclaimed_2024-01-31.csv", "a,b\n1,2\n")]
+    with pytest.raises(FileRejected, match="matches no data contract"):
+        load_files(conn, files, key=KEY, seeds_dir=SEEDS_DIR, backfill=True)
+    assert raw_count(conn) == 2
+    after = raw_indexes(conn)
+    assert after.keys() == before.keys()
+    assert any(after[definition] != before[definition] for definition in before)  # dropped, then built again
 
 
 def test_the_same_file_delivered_twice_loads_once(conn, tmp_path):
