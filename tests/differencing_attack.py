@@ -19,6 +19,7 @@ value: the true count is then any count the perturbation table could have turned
 from __future__ import annotations
 
 import csv
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,11 +130,16 @@ class PerturbationTable:
         assert len(changes) <= 1, f"key ranges overlap for count {count}, key {cell_key}"
         return changes[0] if changes else 0
 
+    @functools.cache
+    def perturbations_of(self, count: int) -> frozenset[int]:
+        """Every change the table can make to this count, over all cell keys."""
+        return frozenset(self.perturbation(count, key) for key in CELL_KEYS)
+
     def true_counts(self, published: int) -> set[int]:
         """Every count the table could have published as `published`."""
         widest = max(abs(row.perturbation) for row in self.rows)
         return {count for count in range(max(0, published - widest), published + widest + 1)
-                if published - count in {self.perturbation(count, key) for key in CELL_KEYS}}
+                if published - count in self.perturbations_of(count)}
 
 
 def recovered_through_perturbation(
