@@ -321,16 +321,18 @@ def test_a_missing_month_produces_no_file_but_its_searches_still_happened(tmp_pa
     assert sum(extract.truth.occurred_searches.values()) > sum(extract.truth.delivered_searches.values())
 
 
-def test_a_partial_month_keeps_that_fraction_of_the_same_rows(tmp_path):
-    period = dict(start=date(2023, 1, 1), end=date(2023, 2, 28))
+@pytest.mark.parametrize("oversight", [{}, dict(outlier_officers=2, outlier_teams=1)], ids=["plain", "with outliers"])
+def test_a_partial_month_keeps_that_fraction_of_the_same_rows(tmp_path, oversight):
+    period = dict(start=date(2023, 1, 1), end=date(2023, 2, 28), **oversight)
     full = generate(Scenario(seed=4, **period), tmp_path / "full", seeds_dir=SEEDS)
     partial = generate(Scenario(seed=4, partial_months={(2023, 2): 0.4}, **period), tmp_path / "partial",
                        seeds_dir=SEEDS)
     full_lines = full.files[1].read_text().splitlines()[1:]
     partial_lines = partial.files[1].read_text().splitlines()[1:]
-    assert len(partial_lines) == round(0.4 * len(full_lines))
+    assert len(partial_lines) == round(0.4 * len(full_lines))  # the outliers' extra searches thinned too
     assert set(partial_lines) <= set(full_lines)
     assert partial.files[0].read_bytes() == full.files[0].read_bytes(), "other months are untouched"
+    assert sum(partial.truth.delivered_searches.values()) == len(full.files[0].read_text().splitlines()) - 1 + len(partial_lines)
 
 
 # ------------------------------------------------------------------------------------------------ validation
@@ -391,6 +393,14 @@ def test_oversight_truth_is_injected_only_when_asked_and_where_it_says(tmp_path)
     lpu = rows["lpu_code"] == rows.loc[rows["team"] == truth.outlier_teams[0], "lpu_code"].iloc[0]
     in_team = rows["team"] == truth.outlier_teams[0]
     assert (group[lpu & in_team] == "Black").mean() > 1.3 * (group[lpu & ~in_team] == "Black").mean()
+    # the expected searches count the outliers' extra searches (of Black people only), as many as were drawn
+    extra_expected = {key: extract.truth.expected_searches[key] - expected
+                      for key, expected in plain.truth.expected_searches.items()}
+    team_lpu_black = (rows.loc[in_team, "lpu_code"].iloc[0], "Black")
+    assert extra_expected[team_lpu_black] > 0
+    assert all(extra == 0 for (_, broad), extra in extra_expected.items() if broad != "Black")
+    drawn = extract.truth.delivered_searches[team_lpu_black] - extract.truth.occurred_searches[team_lpu_black]
+    assert abs(drawn - extra_expected[team_lpu_black]) <= 5 * extra_expected[team_lpu_black] ** 0.5
     # the case-mix team works Birmingham's nights (London time) only, and its raw Black share is the force's and more
     mixed = rows[rows["team"] == truth.case_mix_team]
     hours = pd.to_datetime(mixed["searched_at"], utc=True).dt.tz_convert("Europe/London").dt.hour

@@ -193,9 +193,6 @@ class Scenario:
             raise ValueError("outlier_officers and outlier_teams must be >= 0")
         if not (self.outlier_officer_ratio >= 1 and self.outlier_team_ratio >= 1):
             raise ValueError("outlier_officer_ratio and outlier_team_ratio must be >= 1")
-        if (self.outlier_officers or self.outlier_teams) and self.partial_months:
-            raise ValueError("partial_months cannot be combined with outlier_officers or outlier_teams (a partial "
-                             "month thins the rows drawn before the outliers' extra searches are added)")
         set_("night_weight_by_group", by_group("night_weight_by_group", self.night_weight_by_group,
                                                 dict.fromkeys(BROAD_GROUPS, 1.0), share=False)
              if self.night_weight_by_group else MappingProxyType({}))
@@ -234,8 +231,10 @@ class OversightTruth:
 class Truth:
     """What was injected and what was drawn, per (lpu_code, broad group) of the person searched.
 
-    expected_searches: the Poisson means over the whole scenario period.
-    occurred_searches: the Poisson draws (all searches that happened, delivered or not).
+    expected_searches: the Poisson means over the whole scenario period, with the outliers' extra searches (the
+        months delivered, given the officers their searches fell to).
+    occurred_searches: the Poisson draws (all searches that happened, delivered or not; the outliers' extra
+        searches not counted).
     delivered_searches: rows actually written (after missing and partial months), by true group; rows in the
         files show 'NS' for about ``not_stated_share`` of them.
     population: the census population used.
@@ -435,11 +434,12 @@ def _batches(per_day: np.ndarray) -> Iterator[slice]:
 
 
 def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenario: Scenario,
-          reference: _Reference, force: _Force, plan: _Oversight
+          reference: _Reference, force: _Force, plan: _Oversight, expected: np.ndarray
           ) -> tuple[dict[str, np.ndarray | None], np.ndarray, np.ndarray]:
     """The searches for a block of days as string columns, in time order, with each row's lpu and group indices.
 
-    counts has shape (n_days, n_lpu, n_group).
+    counts has shape (n_days, n_lpu, n_group). The outliers' extra searches are added to ``expected`` (n_lpu,
+    n_group) as their Poisson means, given the officers the block's searches fell to.
     """
     n_lpu, n_group = counts.shape[1:]
     cell = np.repeat(np.arange(counts.size), counts.ravel())
@@ -527,9 +527,10 @@ def _rows(rng: np.random.Generator, counts: np.ndarray, first_day: date, scenari
         "team": plan.officer_teams[officer],
     }
     if plan.black_ratio is not None:   # the outliers' extra searches of Black people, copies at the same time and place
+        extra_mean = np.where(group == BROAD_GROUPS.index("Black"), plan.black_ratio[officer] - 1, 0)
+        np.add.at(expected, (lpu, group), extra_mean)
         extra = np.random.default_rng(np.random.SeedSequence(
-            scenario.seed, spawn_key=(4, first_day.year, first_day.month, first_day.day))).poisson(
-            np.where(group == BROAD_GROUPS.index("Black"), plan.black_ratio[officer] - 1, 0))
+            scenario.seed, spawn_key=(4, first_day.year, first_day.month, first_day.day))).poisson(extra_mean)
         rows = np.repeat(np.arange(n), 1 + extra)
         columns = {name: None if values is None else values[rows] for name, values in columns.items()}
         lpu, group = lpu[rows], group[rows]
@@ -592,14 +593,8 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
         next_sequence[year] = first_sequence + total   # ids of undelivered searches are never reused
         if period.year_month in scenario.missing_months:
             continue
-        keep = None
-        if period.year_month in scenario.partial_months:
-            kept = round(scenario.partial_months[period.year_month] * total)
-            # Its own stream, so the rows kept are exactly rows of the complete file.
-            thinning = np.random.default_rng(np.random.SeedSequence(
-                scenario.seed, spawn_key=(2, period.start.year, period.start.month, period.start.day)))
-            keep = np.zeros(total, dtype=bool)
-            keep[thinning.choice(total, size=kept, replace=False)] = True
+        fraction = scenario.partial_months.get(period.year_month)
+        held = []  # a partial month's batches, thinned once all its rows (the outliers' extra ones too) are drawn
 
         path = out / f"stop_search_{period.end.isoformat()}.csv"
         done = 0
@@ -607,16 +602,25 @@ def generate(scenario: Scenario, out_dir: str | os.PathLike, *, seeds_dir: str |
             handle.write(",".join(FORCE_STOP_SEARCH_COLUMNS) + "\n")
             for days in _batches(counts.sum(axis=(1, 2))):
                 columns, lpu, group = _rows(rng, counts[days], period.start + timedelta(days=days.start),
-                                            scenario, reference, force, plan)
+                                            scenario, reference, force, plan, expected)
                 sequence = np.arange(first_sequence + done, first_sequence + done + len(lpu))
                 columns["record_id"] = padded_ids(f"SS-{year}-", sequence, 6)
                 done += len(lpu)
-                if keep is not None:
-                    mask = keep[sequence - first_sequence]
-                    columns = {name: values[mask] for name, values in columns.items()}
-                    lpu, group = lpu[mask], group[mask]
+                if fraction is None:
+                    np.add.at(delivered, (lpu, group), 1)
+                    _write_rows(handle, columns)
+                else:
+                    held.append((columns, lpu, group))
+            if fraction is not None:
+                # Its own stream, so the rows kept are exactly rows of the complete file.
+                thinning = np.random.default_rng(np.random.SeedSequence(
+                    scenario.seed, spawn_key=(2, period.start.year, period.start.month, period.start.day)))
+                keep = np.zeros(done, dtype=bool)
+                keep[thinning.choice(done, size=round(fraction * done), replace=False)] = True
+                lpu, group = (np.concatenate([batch[part] for batch in held])[keep] for part in (1, 2))
                 np.add.at(delivered, (lpu, group), 1)
-                _write_rows(handle, columns)
+                _write_rows(handle, {name: np.concatenate([batch[0][name] for batch in held])[keep]
+                                     for name in FORCE_STOP_SEARCH_COLUMNS})
         next_sequence[year] = max(next_sequence[year], first_sequence + done)   # the outliers' extra rows
         files.append(path)
 
