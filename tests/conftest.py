@@ -24,7 +24,8 @@ FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_write
 # of one warehouse run in one process, so each warehouse is built once (a module left out only builds it again).
 WAREHOUSE_READERS = {"test_board_report.py": "all_sources_night", "test_complaints.py": "all_sources_night",
                      "test_custody.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
-                     "test_oversight.py": "all_sources_night", "test_use_of_force.py": "all_sources_night",
+                     "test_nightly_end_to_end.py": "all_sources_night", "test_oversight.py": "all_sources_night",
+                     "test_use_of_force.py": "all_sources_night",
                      "test_workforce.py": "all_sources_night",
                      "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
                      "test_real_police_uk.py": "police_uk_night"}

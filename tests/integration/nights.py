@@ -12,6 +12,7 @@ import pytest
 from equality import nightly
 from equality.config import Settings
 from equality.sources.custody.synthetic import generate_custody
+from equality.sources.stop_search.synthetic import Scenario
 from equality.warehouse import connect
 from warehouse_databases import create_database
 
@@ -30,6 +31,16 @@ ALL_SOURCES_START, ALL_SOURCES_END = date(2022, 4, 1), date(2025, 3, 31)
 OVERSIGHT = dict(outlier_officers=3, outlier_teams=2, outlier_team_ratio=2.5, outlier_officer_ratio=3.5,
                  night_weight_by_group={"Black": 2.0}, case_mix_team_lpus=("BIR",))
 ALL_SOURCES_RUN_ID = "all-sources"
+# They also carry the end-to-end tests' truth (test_nightly_end_to_end.py): Birmingham's Black residents searched at
+# four times White's rate (elsewhere the default ratios), a month never delivered and a month delivered in part. The
+# missing month follows a month that ends on Greenwich time: a month after one ending on summer time is not missing
+# but partial, holding the searches of the last hour of its eve (UTC) that fall on its first day in London.
+BIRMINGHAM_BLACK = 4.0
+MISSING_MONTH = (2023, 11)
+PARTIAL_MONTH = (2024, 2)
+ALL_SOURCES_SEARCHES = Scenario(seed=5, start=ALL_SOURCES_START, end=ALL_SOURCES_END,
+                                searches_per_1000_white_per_year=10.0, lpu_rate_ratios={"BIR": {"Black": BIRMINGHAM_BLACK}},
+                                missing_months=frozenset({MISSING_MONTH}), partial_months={PARTIAL_MONTH: 0.3}, **OVERSIGHT)
 
 
 def query(url: str, sql: str, *args):
