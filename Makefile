@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 # slowest set-ups and tests are listed at the end (where CI time goes).
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=20
+SMOKE_LOG := $(VENV)/pg15_smoke.log
 
 .PHONY: install demo test bench clean browser
 
@@ -25,16 +26,22 @@ demo: $(STAMP)
 	$(BIN)/equality demo
 
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
-## warehouse (or WAREHOUSE_URL), then the tests marked pg15_smoke (what differs between PostgreSQL versions:
-## COPY, timestamp checks, a whole night to publication) again on EXTERNAL_WAREHOUSE_URL if it answers.
+## warehouse (or WAREHOUSE_URL), and beside it the tests marked pg15_smoke (what differs between PostgreSQL
+## versions: COPY, timestamp checks, a whole night to publication) on EXTERNAL_WAREHOUSE_URL if it answers. The
+## smoke run takes the time one of the suite's processes waits for the other (the all-sources night's readers
+## run in one); its output follows the suite's.
 test: $(STAMP) browser
-	$(PYTEST)
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
-		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): running the pg15_smoke tests against it"; \
-		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(PYTEST) -m pg15_smoke tests/integration; \
+		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): its pg15_smoke tests run beside the suite"; \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(PYTEST) -p no:cacheprovider -m pg15_smoke tests/integration \
+			> $(SMOKE_LOG) 2>&1 & smoke=$$!; \
 	else \
-		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; \
-	fi
+		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; smoke=; \
+	fi; \
+	$(PYTEST); suite=$$?; \
+	smoked=0; if [ -n "$$smoke" ]; then wait $$smoke; smoked=$$?; \
+		echo "=== the pg15_smoke tests on $(EXTERNAL_WAREHOUSE_URL)"; cat $(SMOKE_LOG); fi; \
+	[ $$suite -eq 0 ] && [ $$smoked -eq 0 ]
 
 ## Debian's chromium and its driver, for the board report's browser test: installed when missing (as root).
 browser:

@@ -101,13 +101,15 @@ PROJECT_OUTPUTS = ("target", "logs", "dbt_packages")  # what dbt writes into a p
 
 def project_digest(project_dir: Path = DBT_PROJECT_DIR) -> str:
     """A digest of the dbt project as it builds: every file of it (models, macros, seeds, tests, configuration)
-    and dbt's version. The models a build leaves are a function of this and of the raw tables."""
+    and dbt's version, not what dbt writes (``PROJECT_OUTPUTS``, and hidden files such as the ``.user.yml`` its
+    first run leaves beside profiles.yml). The models a build leaves are a function of this and of the raw tables."""
     from dbt.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(project_dir.rglob("*")):
         relative = path.relative_to(project_dir)
-        if path.is_file() and relative.parts[0] not in PROJECT_OUTPUTS:
+        if (path.is_file() and relative.parts[0] not in PROJECT_OUTPUTS
+                and not any(part.startswith(".") for part in relative.parts)):
             digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
