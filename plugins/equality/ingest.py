@@ -40,7 +40,7 @@ from equality.contracts import (FUTURE_TOLERANCE, Column, SourceContract, age_ba
 from equality.sources import contract_for, contracts
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
-from equality.schema import raw_table_ddl
+from equality.schema import backfill_lock, raw_table_ddl
 
 log = logging.getLogger(__name__)
 
@@ -600,7 +600,7 @@ def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, s
     """
     paths = list(paths)
     loaded = [contract for contract in dict.fromkeys(map(contract_for, (path.name for path in paths))) if contract]
-    with _indexes_built_after(conn, loaded) if backfill else nullcontext():
+    with raw_indexes_built_after(conn, loaded) if backfill else nullcontext():
         results = [load_file(conn, path, key=key, seeds_dir=seeds_dir) for path in paths]
     rejected = [result for result in results if result.status == "rejected"]
     if rejected:
@@ -609,9 +609,12 @@ def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, s
 
 
 @contextmanager
-def _indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract]) -> Iterator[None]:
+def raw_indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract]) -> Iterator[None]:
     """Drop the raw tables' indexes, and build them again (as the schema declares them) and analyse the tables
-    when the block ends, also when it fails: the tables are never left without their indexes."""
+    when the block ends, also when it fails: the tables are never left without their indexes. Throughout, the
+    backfill holds each table's ``backfill_lock``, so another source's bootstrap does not build them meanwhile."""
+    for contract in loaded:
+        conn.execute("select pg_advisory_lock(hashtext(%s))", (backfill_lock(contract),))
     tables = [contract.raw_table for contract in loaded]
     indexes = conn.execute("select indexname from pg_indexes where schemaname = 'raw' and tablename = any(%s)",
                            (tables,)).fetchall()
@@ -626,4 +629,5 @@ def _indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract])
             conn.execute(raw_table_ddl(contract))
             conn.execute(f"analyze raw.{contract.raw_table}")
             log.info("raw.%s: indexes built and analysed in %.1f s", contract.raw_table, time.perf_counter() - started)
+            conn.execute("select pg_advisory_unlock(hashtext(%s))", (backfill_lock(contract),))
         conn.execute("reset maintenance_work_mem")

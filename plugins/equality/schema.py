@@ -168,8 +168,15 @@ def raw_table_ddl(contract: SourceContract, schema: str = "raw") -> str:
     return ddl
 
 
+def backfill_lock(contract: SourceContract) -> str:
+    """The advisory lock a backfill holds while the contract's raw table is without its indexes (until it has
+    built them again); released with the backfill's session, also when it dies."""
+    return f"equality.backfill.{contract.raw_table}"
+
+
 def bootstrap(conn: psycopg.Connection) -> None:
-    """Create what is missing of schemas, audit and raw tables, helper functions and roles. Idempotent."""
+    """Create what is missing of schemas, audit and raw tables, helper functions and roles. Idempotent. A raw
+    table that a backfill holds is left alone: its indexes are missing on purpose, and the backfill builds them."""
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(hashtext('equality.bootstrap'))")
         for schema in ("raw", "audit", "reporting", *DBT_SCHEMAS):
@@ -178,7 +185,8 @@ def bootstrap(conn: psycopg.Connection) -> None:
         version = conn.info.server_version
         conn.execute(VALID_TIMESTAMP_FUNCTION_16 if version >= 160000 else VALID_TIMESTAMP_FUNCTION_OLD)
         for contract in contracts():
-            conn.execute(raw_table_ddl(contract))
+            if conn.execute("select pg_try_advisory_xact_lock(hashtext(%s))", (backfill_lock(contract),)).fetchone()[0]:
+                conn.execute(raw_table_ddl(contract))
         _ensure_roles(conn)
 
 

@@ -14,7 +14,9 @@ import pytest
 from equality.config import SEEDS_DIR
 from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
 from equality.errors import FileRejected, RejectedFiles
-from equality.ingest import load_file, load_files
+from equality.ingest import load_file, load_files, raw_indexes_built_after
+from equality.schema import bootstrap
+from equality.warehouse import connect
 from equality.pseudonymise import hmac_sha256_hex
 
 pytestmark = pytest.mark.pg15_smoke  # COPY and the timestamp checks differ between PostgreSQL versions
@@ -192,6 +194,16 @@ def test_a_backfill_cut_short_by_an_error_leaves_raw_indexed_and_its_loads_kept(
     after = raw_indexes(conn)
     assert after.keys() == before.keys()
     assert any(after[definition] != before[definition] for definition in before)  # dropped, then built again
+
+
+def test_a_bootstrap_during_a_backfill_leaves_its_table_to_the_backfill(conn, warehouse_url):
+    """Under Airflow each source loads in a task of its own, and each task bootstraps the warehouse first: a
+    bootstrap must not build the indexes a backfill of another source has dropped for its load."""
+    with raw_indexes_built_after(conn, [FORCE_STOP_SEARCH]), connect(warehouse_url) as other_task:
+        bootstrap(other_task)
+        assert not [index for index in raw_indexes(other_task) if " raw.force_stop_search " in index]
+        assert [index for index in raw_indexes(other_task) if " raw.police_uk_stop_search " in index]
+    assert len([index for index in raw_indexes(conn) if " raw.force_stop_search " in index]) == 2
 
 
 def test_the_same_file_delivered_twice_loads_once(conn, tmp_path):
