@@ -17,7 +17,8 @@ from typing import Callable
 
 from psycopg import sql
 
-from equality.publish import PUBLICATION_TABLE, REPORTING_SCHEMA, grain_columns, published_shapes
+from equality.publish import REPORTING_SCHEMA, published_shapes
+from equality.published_schema import published_tables
 from equality.warehouse import connect
 
 SLICES_PER_TABLE = 20
@@ -40,14 +41,13 @@ class _Slice:
 
 
 def typical_slices(url: str) -> list[_Slice]:
-    """A few existing slices of every published table, each as a query on its leading grain columns."""
+    """A few existing slices of every published table, each as a query on the leading columns of its declared grain."""
     slices = []
     with connect(url, autocommit=True) as conn:
-        for table, shape in published_shapes(conn).items():
-            columns = grain_columns(shape)[:FILTER_COLUMNS]
-            if table == PUBLICATION_TABLE or not columns:
-                continue
-            target = sql.Identifier(REPORTING_SCHEMA, table)
+        published = published_shapes(conn)
+        for table in (table for table in published_tables() if table.name in published):
+            columns = table.grain[:FILTER_COLUMNS]
+            target = sql.Identifier(REPORTING_SCHEMA, table.name)
             names = sql.SQL(", ").join(map(sql.Identifier, columns))
             query = sql.SQL("select * from {} where {}").format(target, sql.SQL(" and ").join(
                 sql.SQL("{} = %s").format(sql.Identifier(column)) for column in columns))

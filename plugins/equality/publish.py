@@ -18,7 +18,6 @@ descriptions) are copied from the candidate tables.
 from __future__ import annotations
 
 import logging
-import re
 import time
 
 import psycopg
@@ -26,6 +25,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from equality.errors import PublishBlocked, PublishError
+from equality.published_schema import published_tables
 from equality.schema import READ_ROLE_LIMITS
 
 log = logging.getLogger(__name__)
@@ -46,8 +46,6 @@ ATTEMPTS = 5
 FIRST_BACKOFF_SECONDS = 1.0
 # The grain of a published table: its text and date columns, bar those that only describe another
 # (names, period ends, methods, statuses, the reference group a ratio is against).
-DIMENSION_TYPES = ("text", "character varying", "date")
-NOT_GRAIN = re.compile(r"(_name|_end|_method|_status|_label|_description)$|^reference_")
 
 
 def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
@@ -83,13 +81,15 @@ def _replace_tables(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
     if not candidate_shapes:
         raise PublishError("nothing to publish: reporting_candidate is empty (did dbt build run?)")
     published_shapes = _shapes(conn, REPORTING_SCHEMA)
+    grains = {table.name: table.grain for table in published_tables()}
     for table in sorted(set(published_shapes) - {*candidate_shapes, PUBLICATION_TABLE}):
         conn.execute(sql.SQL("drop table {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     row_counts: dict[str, int] = {}
     for table in sorted(candidate_shapes):
         row_counts[table] = _replace_rows(conn, table, candidate_shapes[table], published_shapes.get(table),
                                           sql.SQL("select * from {}").format(sql.Identifier(CANDIDATE_SCHEMA, table)))
-        _ensure_grain_index(conn, table, candidate_shapes[table])
+        if table in grains:
+            _ensure_grain_index(conn, table, grains[table])
         _copy_comments(conn, table)
     _replace_rows(conn, PUBLICATION_TABLE, PUBLICATION_SHAPE, published_shapes.get(PUBLICATION_TABLE), sql.SQL(
         "select {}::text, now(), (select coalesce(max(load_id), 0) from audit.loads where status = 'loaded')"
@@ -131,22 +131,24 @@ def _shapes(conn: psycopg.Connection, schema: str) -> dict[str, list[tuple[str, 
     return shapes
 
 
-def grain_columns(shape: list[tuple[str, str]]) -> list[str]:
-    """The columns a BI query selects a table's rows by: its period, area and group columns, in table order."""
-    return [column for column, column_type in shape if column_type in DIMENSION_TYPES and not NOT_GRAIN.search(column)]
-
-
 def published_shapes(conn: psycopg.Connection) -> dict[str, list[tuple[str, str]]]:
     return _shapes(conn, REPORTING_SCHEMA)
 
 
-def _ensure_grain_index(conn: psycopg.Connection, table: str, shape: list[tuple[str, str]]) -> None:
-    """One index on the table's grain (period, area and group columns, in table order), built once and kept."""
-    grain = grain_columns(shape)
-    if grain:
-        conn.execute(sql.SQL("create index if not exists {} on {} ({})").format(
-            sql.Identifier(f"{table}_grain"[:63]), sql.Identifier(REPORTING_SCHEMA, table),
-            sql.SQL(", ").join(map(sql.Identifier, grain))))
+def _ensure_grain_index(conn: psycopg.Connection, table: str, grain: list[str]) -> None:
+    """One index on the table's grain as its published model declares it (the columns a BI query selects its
+    rows by), built once and kept; built again when the declared grain changes."""
+    name = f"{table}_grain"[:63]
+    [(indexed,)] = conn.execute(
+        "select array(select attribute.attname from pg_index as index cross join unnest(index.indkey) with ordinality "
+        "as key (attnum, position) join pg_attribute as attribute on attribute.attrelid = index.indrelid "
+        "and attribute.attnum = key.attnum where index.indexrelid = to_regclass(%s) order by key.position)",
+        (f"{REPORTING_SCHEMA}.{name}",)).fetchall()
+    if indexed == grain:
+        return
+    conn.execute(sql.SQL("drop index if exists {}").format(sql.Identifier(REPORTING_SCHEMA, name)))
+    conn.execute(sql.SQL("create index {} on {} ({})").format(
+        sql.Identifier(name), sql.Identifier(REPORTING_SCHEMA, table), sql.SQL(", ").join(map(sql.Identifier, grain))))
 
 
 COMMENTS = """

@@ -163,6 +163,17 @@ def test_every_published_table_and_column_carries_its_description(night, schema)
     assert columns > 400 and undescribed == []
 
 
+def test_every_published_table_is_indexed_on_the_grain_its_model_declares(night):
+    indexed = dict(query(night["url"], """
+        select index.indrelid::regclass::text, array(
+            select attribute.attname from unnest(index.indkey) with ordinality as key (attnum, position)
+            join pg_attribute as attribute on attribute.attrelid = index.indrelid and attribute.attnum = key.attnum
+            order by key.position)
+        from pg_index as index join pg_class as relation on relation.oid = index.indexrelid
+        where relation.relnamespace = 'reporting'::regnamespace and right(relation.relname, 6) = '_grain'"""))
+    assert indexed == {f"reporting.{table.name}": table.grain for table in published_tables()}
+
+
 def test_every_published_code_is_lower_snake_case_and_named_in_labels(night):
     unnamed = []
     for table in published_tables():

@@ -39,7 +39,8 @@ def stage_candidate(url: str, version: int, extra_column: str | None = None) -> 
                 f"(array['month', 'quarter', 'financial_year'])[1 + row % 3] as period_type, "
                 f"(date '2020-01-01' + (row % 48) * interval '1 month')::date as period_start, "
                 f"'LPU' || (row % 10) as area_code, 'area ' || (row % 10) as area_name, "
-                f"'group ' || (row % 7) as ethnic_group, {version} as version, row as searches{extra} "
+                f"'ages ' || (row % 4) as age_group, 'group ' || (row % 7) as ethnic_group, "
+                f"{version} as version, row as searches{extra} "
                 f"from generate_series(1, {ROWS}) as row")
             conn.execute(f"comment on table reporting_candidate.{table} is 'version {version} of {table}'")
             conn.execute(f"comment on column reporting_candidate.{table}.searches is 'searches, version {version}'")
@@ -171,15 +172,27 @@ def test_reporting_keeps_comments_a_grain_index_and_fresh_statistics(published, 
     with connect(module_warehouse_url) as conn:
         version = run_version(conn.execute("select run_id from reporting.publication").fetchone()[0])
         comment = conn.execute("select obj_description('reporting.custody_rates'::regclass, 'pg_class'), "
-                               "col_description('reporting.custody_rates'::regclass, 7)").fetchone()
+                               "col_description('reporting.custody_rates'::regclass, 8)").fetchone()
         index = conn.execute("select indexdef from pg_indexes where schemaname = 'reporting' "
                              "and tablename = 'custody_rates'").fetchall()
         estimated_rows = conn.execute("select reltuples from pg_class where oid = 'reporting.custody_rates'::regclass"
                                       ).fetchone()[0]
     assert comment == (f"version {version} of custody_rates", f"searches, version {version}")
     assert [definition.split(" USING ")[1] for (definition,) in index] == [
-        "btree (period_type, period_start, area_code, ethnic_group)"]
+        "btree (period_type, period_start, area_code, age_group, ethnic_group)"]  # custody_rates' declared grain
     assert estimated_rows == ROWS
+
+
+def test_a_grain_index_on_other_columns_is_built_again_on_the_declared_grain(published, module_warehouse_url):
+    with connect(module_warehouse_url, autocommit=True) as conn:
+        version = run_version(conn.execute("select run_id from reporting.publication").fetchone()[0])
+        conn.execute("drop index reporting.custody_rates_grain")
+        conn.execute("create index custody_rates_grain on reporting.custody_rates (period_type, ethnic_group)")
+    publish_next(module_warehouse_url, version + 1)
+    with connect(module_warehouse_url) as conn:
+        [(definition,)] = conn.execute("select indexdef from pg_indexes where schemaname = 'reporting' "
+                                       "and tablename = 'custody_rates'").fetchall()
+    assert definition.endswith("btree (period_type, period_start, area_code, age_group, ethnic_group)")
 
 
 def test_a_changed_table_waits_briefly_for_a_reader_then_gives_up_leaving_yesterday(published, module_warehouse_url,
