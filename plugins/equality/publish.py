@@ -44,8 +44,6 @@ PUBLICATION_COMMENTS = {
 LOCK_TIMEOUT = "2s"
 ATTEMPTS = 5
 FIRST_BACKOFF_SECONDS = 1.0
-# The grain of a published table: its text and date columns, bar those that only describe another
-# (names, period ends, methods, statuses, the reference group a ratio is against).
 
 
 def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
