@@ -1,4 +1,5 @@
-"""Land delivered files in ``raw``: stream with COPY, then type, check and pseudonymise set-based in SQL.
+"""Land delivered files in ``raw``: COPY reads the structure, then the rows are checked, pseudonymised and landed
+(``equality.checked_rows``).
 
 A file goes through three gates:
 
@@ -7,7 +8,7 @@ A file goes through three gates:
    a message naming the file, line and column; nothing of it loads.
 2. Its structure (COPY): every record has the header's number of fields, quoting closes, bytes are UTF-8.
    PostgreSQL's own error names the line; we name the column.
-3. Each row (one SQL statement): required values present, dates parse and are not in the future, numbers
+3. Each row (``checked_rows.land``): required values present, dates parse and are not in the future, numbers
    in range, codes in the seeds, record ids unique within the file and across earlier extracts. A failing
    row goes to ``audit.quarantined_rows`` with every reason; the rest lands in ``raw``.
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime
 import hashlib
 import json
 import logging
@@ -35,8 +35,8 @@ from typing import Iterable, Iterator, Literal
 
 import psycopg
 
-from equality.contracts import (FUTURE_TOLERANCE, Column, SourceContract, age_bands, allowed_values,
-                               contract_parameters)
+from equality.checked_rows import DeliveredFile, Landing, land
+from equality.contracts import Column, SourceContract
 from equality.sources import contract_for, contracts
 from equality.errors import FileRejected, RejectedFiles
 from equality.pseudonymise import KeyedHash
@@ -54,9 +54,6 @@ MANIFEST_SUFFIX = ".manifest"
 LOAD_WORK_MEM = "256MB"
 BACKFILL_MAINTENANCE_WORK_MEM = "512MB"  # a backfill builds each raw index once, over every row
 BOM = b"\xef\xbb\xbf"
-# ISO 8601 only: PostgreSQL alone would also accept '05/01/2024' (ambiguous) and words like 'yesterday'.
-# A date-first prefix is enough to rule those out; the rest of the value must then parse as a timestamp.
-ISO_8601_PREFIX = r"^\d{4}-\d\d-\d\d([T ]|$)"
 
 LoadStatus = Literal["loaded", "already_loaded", "rejected"]
 
@@ -199,158 +196,20 @@ def _copy_rejection(path: Path, error: psycopg.Error, columns: list[Column]) -> 
                         fix="check the delimiter and quoting of that line, then deliver the file again")
 
 
-def _row_problems(contract: SourceContract, seeds_dir: Path) -> tuple[list[str], dict]:
-    """SQL expressions (one per check of a single value) yielding a reason or null, and the parameters they bind."""
-    checks: list[str] = []
-    parameters: dict = {}
-    for column in contract.columns:
-        value = f"landing.{column.name}__trimmed"
-        label = column.header
-        if column.required:
-            checks.append(f"case when {value} is null then 'missing {label}' end")
-        if column.kind == "timestamp" and column.generalised_to == "age_band":
-            # a date of birth never appears in a reason: the quarantine would keep what raw does not
-            checks.append(
-                f"case when {value} is null then null "
-                f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
-                f"then 'unparseable {label} (expected ISO 8601)' "
-                f"when {value}::date > %(as_at)s::date then '{label} is after the extract date' "
-                f"when ({_age_band_sql(value, seeds_dir)}) is null then '{label} gives an age outside every age band' end")
-        elif column.kind == "timestamp":
-            checks.append(
-                f"case when {value} is null then null "
-                f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
-                f"then 'unparseable {label} ' || quote_literal({value}) || ' (expected ISO 8601)' "
-                f"when {value}::timestamptz > now() + interval '{FUTURE_TOLERANCE}' "
-                f"then '{label} ' || {value} || ' is in the future' end")
-            if column.not_before:
-                earlier = f"landing.{column.not_before}__trimmed"
-                checks.append(
-                    f"case when {value} is null or {earlier} is null then null "
-                    f"when {value} !~ '{ISO_8601_PREFIX}' or {earlier} !~ '{ISO_8601_PREFIX}' "
-                    f"or not audit.is_valid_timestamptz({value}) or not audit.is_valid_timestamptz({earlier}) "
-                    f"then null when {value}::timestamptz < {earlier}::timestamptz "
-                    f"then '{label} ' || {value} || ' is before {column.not_before} ' || {earlier} end")
-        elif column.kind in ("integer", "decimal"):
-            pattern = r"^-?\d{1,9}$" if column.kind == "integer" else r"^-?\d{1,9}(\.\d+)?$"
-            checks.append(
-                f"case when {value} is null then null "
-                f"when {value} !~ '{pattern}' then '{label} ' || quote_literal({value}) || ' is not a "
-                f"{'whole number' if column.kind == 'integer' else 'number'}' "
-                f"when {value}::numeric not between {column.low} and {column.high} "
-                f"then '{label} ' || {value} || ' is outside {column.low:g} to {column.high:g}' end")
-        elif column.kind == "boolean":
-            checks.append(f"case when {value} is not null and lower({value}) not in ('true', 'false') "
-                          f"then '{label} ' || quote_literal({value}) || ' is not true or false' end")
-        elif column.kind == "code":
-            parameter = f"allowed_{column.name}"
-            parameters[parameter] = allowed_values(column.code_list, contract.source_system, seeds_dir)
-            checks.append(f"case when {value} is not null and not ({value} = any(%({parameter})s::text[])) "
-                          f"then 'unknown {label} ' || quote_literal({value}) end")
-    if contract.row_checks:
-        parameters |= contract_parameters(seeds_dir)
-    return checks, parameters
-
-
-def _age_band_sql(value: str, seeds_dir: Path) -> str:
-    """The age band (code from the age_bands seed) of a date of birth as at the extract's date, or null."""
-    bands = age_bands(seeds_dir)
-    age = f"extract(year from age(%(as_at)s::date, {value}::date))"
-    whens = " ".join(f"when {age} between {row['min_age']} and {row['max_age']} then '{row['age_band_code']}'"
-                     for row in bands)
-    return (f"case when {value} ~ '{ISO_8601_PREFIX}' and audit.is_valid_timestamptz({value}) "
-            f"then case {whens} end end")
-
-
-def _insert_checked_rows(conn: psycopg.Connection, contract: SourceContract, load_id: int, file_name: str,
-                         extract_key: str | None, keyed_hash: KeyedHash, seeds_dir: Path) -> tuple[int, int]:
-    """One statement: check every landed row, insert the good ones into raw and the others into quarantine.
-
-    ``landed_file`` holds, per column, the value checked (``<name>``: trimmed, or the keyed hash of an
-    identifier) and, where it differs, the value stored (``<name>__delivered``: as delivered, or generalised).
-    An identifier is stored as checked, so each value's keyed hash is computed once.
-    """
-    checks, parameters = _row_problems(contract, seeds_dir) if contract.quarantines_rows else ([], {})
-    projections, stored = [], {}
-    for column in contract.columns:
-        name, trimmed = column.name, f"landing.{column.name}__trimmed"
-        if column.kind == "identifier":
-            # blank stays null; surrounding spaces never change a pseudonym
-            projections.append(f"{keyed_hash.sql(trimmed)} as {name}")
-            stored[name] = name
-            continue
-        if column.generalised_to == "age_band":
-            projections += [f"{trimmed} as {name}", f"{_age_band_sql(trimmed, seeds_dir)} as {name}__delivered"]
-        else:  # stored as delivered, bar surrounding spaces (values are checked trimmed, so stored trimmed)
-            projections += [f"{trimmed} as {name}", f"btrim(landing.{name}) as {name}__delivered"]
-        stored[name] = f"{name}__delivered"
-    value_reasons = f"array_remove(array[{', '.join(checks)}]::text[], null)" if checks else "array[]::text[]"
-    trimmed = ", ".join(f"nullif(btrim({name}), '') as {name}__trimmed" for name in contract.column_names)
-    row_reasons = [f"case when count(*) over (partition by {', '.join(f'landed.{c}' for c in contract.record_key)})"
-                   f" > 1 then 'duplicate {', '.join(contract.record_key)} within the file' end"
-                   ] if contract.record_key and contract.quarantines_rows else []
-    row_reasons += list(contract.row_checks)
-    # Record keys already in raw: one join of the file's keys with raw's, which PostgreSQL runs through the key's
-    # index, or, when a backfill has dropped it, as one hash join (a look-up per row would scan the table per row).
-    earlier_keys = earlier_join = ""
-    if contract.record_key and contract.record_key_scope == "source":
-        keys = ", ".join(contract.record_key)
-        earlier_keys = (f"earlier_keys as materialized (select distinct on ({keys}) {keys}, earlier.load_id "
-                        f"from raw.{contract.raw_table} as earlier where ({keys}) in (select {keys} from landed_file) "
-                        f"order by {keys}, earlier.load_id),")
-        earlier_join = f"left join earlier_keys as earlier using ({keys})"
-        row_reasons.append(f"case when earlier.load_id is not null then '{keys} already loaded from an earlier "
-                           "extract (load ' || earlier.load_id || ')' end")
-    all_reasons = (f"landed.reasons || array_remove(array[{', '.join(row_reasons)}]::text[], null)"
-                   if row_reasons else "landed.reasons")
-    names = ", ".join(contract.column_names)
-    delivered = ", ".join(stored[name] for name in contract.column_names)
-    record = ", ".join(f"'{column.header}', checked.{stored[column.name]}" for column in contract.columns)
-    statement = f"""
-        with landed_file as materialized (
-            select landing.line_number, {', '.join(projections)}, {value_reasons} as reasons
-            from (select landing.*, {trimmed} from landing) as landing
-        ),
-        {earlier_keys}
-        checked as materialized (
-            select landed.*, {all_reasons} as all_reasons from landed_file as landed
-            {earlier_join}
-        ),
-        landed as (
-            insert into raw.{contract.raw_table} (load_id, file_name, line_number, {names})
-            select %(load_id)s, %(file_name)s, checked.line_number, {delivered}
-            from checked where cardinality(checked.all_reasons) = 0
-            returning 1
-        ),
-        quarantined as (
-            insert into audit.quarantined_rows (load_id, source, file_name, line_number, reasons, record)
-            select %(load_id)s, %(source)s, %(file_name)s, checked.line_number, checked.all_reasons,
-                   jsonb_build_object({record})
-            from checked where cardinality(checked.all_reasons) > 0
-            returning 1
-        )
-        select (select count(*) from landed), (select count(*) from quarantined)
-    """
-    as_at = extract_key if extract_key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", extract_key) else None
-    parameters |= keyed_hash.parameters | {"load_id": load_id, "file_name": file_name, "source": contract.name,
-                                           "as_at": as_at or datetime.date.today().isoformat()}
-    rows_loaded, rows_quarantined = conn.execute(statement, parameters).fetchone()
-    return rows_loaded, rows_quarantined
-
-
-def _copy_into_landing(conn: psycopg.Connection, path: Path, columns: list[Column], header_bytes: int) -> int:
+def _check_structure(conn: psycopg.Connection, path: Path, columns: list[Column], header_bytes: int) -> None:
+    """Have COPY read every record of the file and keep none: PostgreSQL's own CSV reading is the structure
+    check, and its error names the line (DataError, turned into a rejection by ``_copy_rejection``)."""
     column_list = ", ".join(column.name for column in columns)
-    definitions = ", ".join(f"{column.name} text" for column in columns)
     conn.execute("drop table if exists landing")
-    conn.execute(f"create temp table landing (line_number integer generated always as identity (start with 2), "
-                 f"{definitions}) on commit drop")
+    conn.execute(f"create temp table landing ({', '.join(f'{column.name} text' for column in columns)}) "
+                 "on commit drop")
     with conn.cursor() as cursor:
-        with cursor.copy(f"copy landing ({column_list}) from stdin with (format csv, encoding 'UTF8')") as copy:
+        with cursor.copy(f"copy landing ({column_list}) from stdin with (format csv, encoding 'UTF8') "
+                         "where false") as copy:
             with open(path, "rb") as stream:
                 stream.seek(header_bytes)
                 for block in _data_that_cannot_end_copy(iter(lambda: stream.read(CHUNK_BYTES), b""), path, columns):
                     copy.write(block)
-    return conn.execute("select count(*) from landing").fetchone()[0]
 
 
 END_OF_DATA_MARKER = re.compile(rb"(?m)^\\\.(?=\r?\n|\r|\Z)")
@@ -482,9 +341,11 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                                   message=f"identical to load {earlier}: nothing to do")
             try:
                 with conn.transaction():
-                    rows_in_file = _copy_into_landing(conn, path, columns, header_bytes)
+                    _check_structure(conn, path, columns, header_bytes)
             except psycopg.errors.DataError as error:
                 raise _copy_rejection(path, error, columns) from None
+            records = DeliveredFile(path, columns, header_bytes)
+            rows_in_file, repeated_keys = records.survey(contract.record_key)
             if manifest is not None and (manifest.sha256, manifest.rows) != (sha256, rows_in_file):
                 raise FileRejected(path, f"the file holds {rows_in_file} records and its manifest says "
                                    f"{manifest.rows} (or another SHA-256)",
@@ -501,9 +362,8 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 # its rows' removal has reached no build yet: the next night rebuilds what they were in
                 conn.execute("update audit.loads set status = 'superseded', superseded_by = %s, built_at = null "
                              "where load_id = %s", (load_id, previous[0]))
-            keyed_hash = KeyedHash.from_key(key)
-            rows_loaded, rows_quarantined = _insert_checked_rows(conn, contract, load_id, path.name, extract_key,
-                                                                 keyed_hash, seeds_dir)
+            rows_loaded, rows_quarantined = land(conn, records, repeated_keys, Landing(contract, load_id, path.name, extract_key,
+                                                                        KeyedHash.from_key(key), seeds_dir))
             conn.execute("update audit.loads set rows_loaded = %s, rows_quarantined = %s where load_id = %s",
                          (rows_loaded, rows_quarantined, load_id))
     except FileRejected as rejection:
@@ -610,13 +470,16 @@ def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, s
 
 @contextmanager
 def raw_indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract]) -> Iterator[None]:
-    """Drop the raw tables' indexes, and build them again (as the schema declares them) and analyse the tables
+    """Drop the raw tables' indexes but the unique ones (a record key from an earlier extract must still be caught
+    as the files load), and build them again (as the schema declares them) and analyse the tables
     when the block ends, also when it fails: the tables are never left without their indexes. Throughout, the
     backfill holds each table's ``backfill_lock``, so another source's bootstrap does not build them meanwhile."""
     for contract in loaded:
         conn.execute("select pg_advisory_lock(hashtext(%s))", (backfill_lock(contract),))
     tables = [contract.raw_table for contract in loaded]
-    indexes = conn.execute("select indexname from pg_indexes where schemaname = 'raw' and tablename = any(%s)",
+    indexes = conn.execute("select index.relname from pg_index join pg_class as index on index.oid = indexrelid "
+                           "join pg_class as tab on tab.oid = indrelid join pg_namespace on pg_namespace.oid = "
+                           "tab.relnamespace where nspname = 'raw' and tab.relname = any(%s) and not indisunique",
                            (tables,)).fetchall()
     for (index,) in indexes:
         conn.execute(f'drop index raw."{index}"')

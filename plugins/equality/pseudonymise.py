@@ -1,9 +1,9 @@
-"""Keyed hashing of identifiers (HMAC-SHA256), computed set-based inside PostgreSQL.
+"""Keyed hashing of identifiers (HMAC-SHA256), computed once per distinct value of a delivered file.
 
-PostgreSQL has sha256() built in but not HMAC (that needs pgcrypto, which not every server has). HMAC is
-two nested hashes over the key padded to the block size and XORed with fixed pads (RFC 2104); the padded
-keys are computed here and passed as query parameters, so the key itself is never stored or logged.
-``hmac_sha256_hex`` is the same function in Python, for tests and for joining a known identifier.
+HMAC is two nested hashes over the key padded to the block size and XORed with fixed pads (RFC 2104). The
+padded keys are hashed once (``KeyedHash.from_key``) and each value continues from copies of those hashes, which
+is what ``hmac`` does per call, without building the pads again for every value. The key itself is never stored
+or logged; ``hmac_sha256_hex`` is the standard library's HMAC, for tests and for joining a known identifier.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ BLOCK_SIZE = 64  # SHA-256 block size in bytes
 
 @dataclass(frozen=True)
 class KeyedHash:
-    inner_pad: bytes
-    outer_pad: bytes
+    inner: "hashlib._Hash"  # SHA-256 state after the inner padded key
+    outer: "hashlib._Hash"  # SHA-256 state after the outer padded key
 
     @classmethod
     def from_key(cls, key: bytes) -> "KeyedHash":
@@ -29,16 +29,16 @@ class KeyedHash:
         if len(key) > BLOCK_SIZE:
             key = hashlib.sha256(key).digest()
         key = key.ljust(BLOCK_SIZE, b"\0")
-        return cls(bytes(byte ^ 0x36 for byte in key), bytes(byte ^ 0x5C for byte in key))
+        return cls(hashlib.sha256(bytes(byte ^ 0x36 for byte in key)),
+                   hashlib.sha256(bytes(byte ^ 0x5C for byte in key)))
 
-    def sql(self, expression: str) -> str:
-        """SQL computing the hex HMAC of a text expression; binds %(hmac_inner)s and %(hmac_outer)s."""
-        return ("encode(sha256(%(hmac_outer)s::bytea || sha256(%(hmac_inner)s::bytea || "
-                f"convert_to({expression}, 'UTF8'))), 'hex')")
-
-    @property
-    def parameters(self) -> dict[str, bytes]:
-        return {"hmac_inner": self.inner_pad, "hmac_outer": self.outer_pad}
+    def hex(self, value: str) -> str:
+        """The hex HMAC of a value's UTF-8 bytes."""
+        inner = self.inner.copy()
+        inner.update(value.encode("utf-8"))
+        outer = self.outer.copy()
+        outer.update(inner.digest())
+        return outer.hexdigest()
 
 
 def hmac_sha256_hex(key: bytes, value: str) -> str:

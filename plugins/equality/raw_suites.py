@@ -74,7 +74,8 @@ def _record_key(contract: SourceContract) -> list[dict]:
             "'file': a record is delivered again as it changes, or every snapshot repeats it); a second row in one "
             "file would count the record twice", column_list=["file_name", *contract.record_key])]
     why = (f"one row per record: {key} is unique across every extract (contract record_key_scope 'source': ingest "
-           "quarantines a record delivered again); a repeat would count it twice")
+           "quarantines a record delivered again, and raw's unique index on the key refuses one); a repeat would count "
+           "it twice")
     within_night = (
         _expectation("expect_column_values_to_be_unique", why, column=contract.record_key[0])
         if len(contract.record_key) == 1 else

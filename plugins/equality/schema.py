@@ -155,16 +155,22 @@ end $$
 
 def raw_table_ddl(contract: SourceContract, schema: str = "raw") -> str:
     """A raw table (the contract's columns as text, after the load's columns) and its indexes: by load, by
-    record key, and by each look-up column."""
+    record key (unique where a key may not repeat across extracts: the load relies on it), and by each look-up
+    column."""
     table = f"{schema}.{contract.raw_table}"
     columns = ",\n    ".join(f"{name} text" for name in contract.column_names)
     ddl = (f"create table if not exists {table} (\n    load_id bigint not null,\n"
            f"    file_name text not null,\n    line_number integer not null,\n    {columns}\n);\n"
            f"create index if not exists {contract.raw_table}_load on {table} (load_id);\n")
-    for columns in (contract.record_key, *((column,) for column in contract.lookup_columns)):
-        if columns:
-            ddl += (f"create index if not exists {contract.raw_table}_{'_'.join(columns)} "
-                    f"on {table} ({', '.join(columns)});\n")
+    key_name = f"{contract.raw_table}_{'_'.join(contract.record_key)}"
+    if contract.record_key and contract.record_key_scope == "source":
+        # before December 2026 the key's index was not unique, under the name without "_key"
+        ddl += (f"drop index if exists {schema}.{key_name};\n"
+                f"create unique index if not exists {key_name}_key on {table} ({', '.join(contract.record_key)});\n")
+    elif contract.record_key:
+        ddl += f"create index if not exists {key_name} on {table} ({', '.join(contract.record_key)});\n"
+    for column in contract.lookup_columns:
+        ddl += f"create index if not exists {contract.raw_table}_{column} on {table} ({column});\n"
     return ddl
 
 

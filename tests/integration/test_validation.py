@@ -126,8 +126,9 @@ def test_clean_raw_tables_pass_and_are_recorded_with_data_docs(raw_warehouse, gx
 
 
 DEFECTS = {
-    "duplicate record_id": (
-        ["insert into raw.force_stop_search select load_id, file_name, 99, record_id, searched_at, neighbourhood_code, "
+    "duplicate record_id": (  # raw's unique index refuses it first: a warehouse without it must still be told
+        ["drop index raw.force_stop_search_record_id_key",
+         "insert into raw.force_stop_search select load_id, file_name, 99, record_id, searched_at, neighbourhood_code, "
          "lpu_code, latitude, longitude, age, sex, self_defined_ethnicity, officer_observed_ethnicity, legislation, "
          "object_of_search, outcome, outcome_linked_to_object, more_than_outer_clothing_removed, strip_search, "
          "officer_id, team from raw.force_stop_search where line_number = 2",

@@ -1,22 +1,18 @@
-"""The keyed hash computed in PostgreSQL is the standard HMAC-SHA256 (tested against Python's hmac)."""
+"""The keyed hash the load computes is the standard HMAC-SHA256 (tested against Python's hmac)."""
 
 import pytest
 
 from equality.errors import ConfigurationError
 from equality.pseudonymise import KeyedHash, hmac_sha256_hex
-from equality.warehouse import connect
 
 KEY = b"a-test-key-that-is-long-enough"
 
 
 @pytest.mark.parametrize("key", [KEY, b"k" * 100], ids=["short key", "key longer than a block"])
-def test_sql_hmac_equals_python_hmac(warehouse_url, key):
+def test_the_keyed_hash_is_hmac_sha256(key):
     keyed_hash = KeyedHash.from_key(key)
-    with connect(warehouse_url) as conn:
-        values = ["WM12345", "", "Zoë-ß-名"]
-        hashed = [conn.execute(f"select {keyed_hash.sql('%(value)s::text')}",
-                               keyed_hash.parameters | {"value": value}).fetchone()[0] for value in values]
-    assert hashed == [hmac_sha256_hex(key, value) for value in values]
+    values = ["WM12345", "", "Zoë-ß-名", "WM12345"]
+    assert [keyed_hash.hex(value) for value in values] == [hmac_sha256_hex(key, value) for value in values]
 
 
 def test_a_different_key_gives_a_different_pseudonym():
