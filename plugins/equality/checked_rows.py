@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -183,7 +184,7 @@ class DeliveredFile:
         """The number of records, and the record keys (as checked) that more than one record of the file holds."""
         names = list(record_key) or [self.columns[0].name]
         keys = pl.concat([block.select(_checked_value(pl.col(name)).alias(name) for name in names)
-                          for block in self.blocks(names)])
+                          for block in self.blocks(names)] or [pl.DataFrame(schema={name: pl.String for name in names})])
         repeated = keys.filter(pl.struct(names).is_duplicated()).unique() if record_key else keys.clear()
         return keys.height, repeated
 
@@ -224,10 +225,11 @@ def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.Dat
     checks, parameters = value_checks(contract, landing.seeds_dir) if contract.quarantines_rows else ([], {})
     parameters["as_at"] = landing.as_at
     repeated = repeated_keys.with_columns(pl.lit(True).alias("duplicate_key")) if contract.quarantines_rows else None
+    runs = _runs(checks)
 
     def checked_blocks() -> Iterator[pl.DataFrame]:
-        for block in records.blocks():
-            yield _checked(conn, block, landing, checks, parameters, repeated)
+        for prepared in _prepared_ahead(records, runs, landing):
+            yield _checked(conn, prepared, landing, runs, parameters, repeated)
 
     if not contract.row_checks:
         try:
@@ -240,25 +242,66 @@ def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.Dat
     return _land_through_sql(conn, checked_blocks(), landing)
 
 
+def _prepared_ahead(records: DeliveredFile, runs: list[tuple[tuple[str, ...], list[ValueCheck]]],
+                    landing: Landing) -> Iterator[pl.DataFrame]:
+    """The file's blocks ``_prepared``, each in a thread of its own while the load writes the one before: the
+    client's work (parsing, shortcuts, hashing) overlaps PostgreSQL's (the COPY into raw and its indexes)."""
+    blocks = records.blocks()
+
+    def next_prepared() -> pl.DataFrame | None:
+        block = next(blocks, None)
+        return None if block is None else _prepared(block, runs, landing)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="equality-load") as worker:
+        upcoming = worker.submit(next_prepared)
+        while (prepared := upcoming.result()) is not None:
+            upcoming = worker.submit(next_prepared)
+            yield prepared
+
+
 def _checked_value(value: pl.Expr) -> pl.Expr:
     """A value as checked: without surrounding spaces (PostgreSQL's btrim), and null when nothing is left."""
     trimmed = value.str.strip_chars(" ")
     return pl.when(trimmed != "").then(trimmed)
 
 
-def _checked(conn: psycopg.Connection, records: pl.DataFrame, landing: Landing, checks: list[ValueCheck],
-             parameters: dict, repeated: pl.DataFrame | None) -> pl.DataFrame:
-    """``line_number``; per column the value as checked (``<name>``: trimmed, or the keyed hash of an identifier) and,
-    where it differs, as stored (``<name>__delivered``: trimmed as delivered, or generalised); ``reasons``."""
+def _prepared(block: pl.DataFrame, runs: list[tuple[tuple[str, ...], list[ValueCheck]]],
+              landing: Landing) -> pl.DataFrame:
+    """What the client alone can tell of a block: ``line_number``, each value as stored (``<name>__delivered``,
+    trimmed) and as checked (``<name>__trimmed``), whether each run of checks surely passes (``passes_<run>``),
+    and each identifier's keyed hash (``<name>__hashed``), computed once per distinct value."""
+    names = landing.contract.column_names
+    rows = block.select("line_number", *(pl.col(name).str.strip_chars(" ").alias(f"{name}__delivered") for name in names),
+                        *(_checked_value(pl.col(name)).alias(f"{name}__trimmed") for name in names))
+    rows = rows.with_columns(
+        pl.all_horizontal(check.surely_passes if check.surely_passes is not None else pl.lit(False) for check in run)
+        .fill_null(False).alias(f"passes_{number}") for number, (_, run) in enumerate(runs))
+    for column in landing.contract.columns:
+        if column.kind == "identifier":
+            distinct = rows.get_column(f"{column.name}__trimmed").unique().drop_nulls()
+            rows = rows.with_columns(pl.col(f"{column.name}__trimmed").replace_strict(
+                distinct, [landing.keyed_hash.hex(value) for value in distinct], default=None, return_dtype=pl.String)
+                .alias(f"{column.name}__hashed"))
     contract = landing.contract
-    names = contract.column_names
-    rows = records.select("line_number", *(pl.col(name).str.strip_chars(" ").alias(f"{name}__delivered") for name in names),
-                          *(_checked_value(pl.col(name)).alias(f"{name}__trimmed") for name in names))
+    if contract.record_key_scope == "source" and contract.record_key:
+        # raw's unique index on the key takes a block's keys in order faster than scattered (pseudonyms are random)
+        rows = rows.sort([f"{name}__hashed" if f"{name}__hashed" in rows.columns else f"{name}__trimmed"
+                          for name in contract.record_key], nulls_last=True)
+    return rows
+
+
+def _checked(conn: psycopg.Connection, rows: pl.DataFrame, landing: Landing,
+             runs: list[tuple[tuple[str, ...], list[ValueCheck]]], parameters: dict,
+             repeated: pl.DataFrame | None) -> pl.DataFrame:
+    """A ``_prepared`` block checked: ``line_number``; per column the value as checked (``<name>``: trimmed, or
+    the keyed hash of an identifier) and, where it differs, as stored (``<name>__delivered``: trimmed as delivered,
+    or generalised); ``reasons``. PostgreSQL checks the values no shortcut passed."""
+    contract = landing.contract
     reasons: list[pl.Expr] = []
-    for number, (columns, run) in enumerate(_runs(checks)):
-        surely_passes = pl.all_horizontal(check.surely_passes if check.surely_passes is not None else pl.lit(False)
-                                          for check in run)
-        verdicts = _per_distinct(conn, rows.filter(~surely_passes.fill_null(False)), columns,
+    shortcuts_decided_all = rows.select(pl.all_horizontal(f"passes_{number}" for number in range(len(runs)))
+                                        .all()).item() if runs else True
+    for number, (columns, run) in enumerate([] if shortcuts_decided_all else runs):
+        verdicts = _per_distinct(conn, rows.filter(~pl.col(f"passes_{number}")), columns,
                                  f"array_remove(array[{', '.join(check.sql for check in run)}]::text[], null)",
                                  parameters, f"reasons_{number}", where="cardinality(result) > 0")
         if verdicts.height:  # most runs find nothing: the rows are then left as they are
@@ -273,14 +316,12 @@ def _checked(conn: psycopg.Connection, records: pl.DataFrame, landing: Landing, 
                        .then(pl.lit(f"duplicate {', '.join(contract.record_key)} within the file")))
     rows = rows.with_columns(pl.concat_list(reasons).list.drop_nulls().alias("reasons") if reasons
                              else pl.lit([], dtype=pl.List(pl.String)).alias("reasons"))
-    rows = rows.drop(name for name in rows.columns if name.startswith("reasons_") or name == "duplicate_key")
+    rows = rows.drop(name for name in rows.columns
+                     if name.startswith(("reasons_", "passes_")) or name == "duplicate_key")
     for column in contract.columns:
         name = column.name
         if column.kind == "identifier":  # stored as checked, so each value's keyed hash is computed once
-            distinct = rows.get_column(f"{name}__trimmed").unique().drop_nulls()
-            hashed = pl.col(f"{name}__trimmed").replace_strict(
-                distinct, [landing.keyed_hash.hex(value) for value in distinct], default=None, return_dtype=pl.String)
-            rows = rows.with_columns(hashed.alias(name)).drop(f"{name}__trimmed", f"{name}__delivered")
+            rows = rows.drop(f"{name}__trimmed", f"{name}__delivered").rename({f"{name}__hashed": name})
             continue
         if column.generalised_to == "age_band":
             bands = _per_distinct(conn, rows, (name,), age_band_sql(f"landing.{name}__trimmed", landing.seeds_dir),

@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -339,13 +340,17 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
             if earlier:
                 return LoadResult(path.name, contract.name, "already_loaded", load_id=earlier,
                                   message=f"identical to load {earlier}: nothing to do")
-            try:
-                with conn.transaction():
-                    _check_structure(conn, path, columns, header_bytes)
-            except psycopg.errors.DataError as error:
-                raise _copy_rejection(path, error, columns) from None
             records = DeliveredFile(path, columns, header_bytes)
-            rows_in_file, repeated_keys = records.survey(contract.record_key)
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="equality-survey") as reader:
+                # the client reads the file's keys while PostgreSQL reads its structure; a survey of a file
+                # that COPY rejects is never asked for (polars alone would read some malformed files)
+                survey = reader.submit(records.survey, contract.record_key)
+                try:
+                    with conn.transaction():
+                        _check_structure(conn, path, columns, header_bytes)
+                except psycopg.errors.DataError as error:
+                    raise _copy_rejection(path, error, columns) from None
+                rows_in_file, repeated_keys = survey.result()
             if manifest is not None and (manifest.sha256, manifest.rows) != (sha256, rows_in_file):
                 raise FileRejected(path, f"the file holds {rows_in_file} records and its manifest says "
                                    f"{manifest.rows} (or another SHA-256)",

@@ -14,6 +14,7 @@ import pytest
 from equality.config import SEEDS_DIR
 from equality.sources.stop_search.contracts import FORCE_STOP_SEARCH, POLICE_UK_STOP_SEARCH
 from equality.errors import FileRejected, RejectedFiles
+from equality import checked_rows
 from equality.ingest import load_file, load_files, raw_indexes_built_after
 from equality.schema import bootstrap
 from equality.warehouse import connect
@@ -93,9 +94,31 @@ def test_an_empty_file_is_rejected(conn, tmp_path):
     assert result.status == "rejected" and "empty" in result.message
 
 
-def test_a_header_only_file_is_a_delivery_of_no_rows(conn, tmp_path):
-    result = load(conn, extract(tmp_path, []))
-    assert (result.status, result.rows_loaded) == ("loaded", 0)
+@pytest.mark.parametrize("header_end", ["\n", ""], ids=["header line", "header without line break"])
+def test_a_header_only_file_is_a_delivery_of_no_rows(conn, tmp_path, header_end):
+    result = load(conn, write(tmp_path, "stop_search_2024-01-31.csv", HEADER + header_end))
+    assert (result.status, result.rows_loaded, result.rows_quarantined) == ("loaded", 0, 0)
+    assert conn.execute("select rows_in_file from audit.loads").fetchall() == [(0,)]
+
+
+def test_a_file_read_in_many_blocks_lands_as_one_read_whole(conn, tmp_path, monkeypatch):
+    """Blocks end between records, not inside a quoted value; a record id repeated in a later block is still a
+    duplicate within the file; lines keep their numbers."""
+    rows = [force_row(f"SS-{number}") for number in range(1, 40)]
+    rows[5] = rows[5].replace("BIR-NPT-1", '"a team\nover two lines, with a comma"')
+    rows[30] = force_row("SS-2")  # SS-2 is record 2, blocks earlier
+    rows[33] = force_row("SS-34", age="200")
+    path = extract(tmp_path, rows)
+    monkeypatch.setattr(checked_rows, "READ_BLOCK_BYTES", 300)  # two or three records a block
+    result = load(conn, path)
+    assert (result.rows_loaded, result.rows_quarantined) == (36, 3)
+    assert quarantine_reasons(conn) == [(3, ["duplicate record_id within the file"]),
+                                        (32, ["duplicate record_id within the file"]),
+                                        (35, ["age 200 is outside 0 to 110"])]
+    assert conn.execute("select team from raw.force_stop_search where line_number = 7").fetchall() == [
+        ("a team\nover two lines, with a comma",)]
+    assert conn.execute("select count(distinct line_number), max(line_number) from raw.force_stop_search"
+                        ).fetchone() == (36, 40)
 
 
 def test_a_byte_order_mark_and_crlf_line_ends_are_accepted(conn, tmp_path):
