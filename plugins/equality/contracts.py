@@ -83,7 +83,8 @@ class SourceContract:
         the same key and different content replaces the earlier load (a corrected re-delivery).
     record_key: the columns that identify a record, if the source has such a key.
     record_key_scope: 'source': a key is unique across every extract (a record delivered again in a later
-        file is quarantined); 'file': unique within one file only (a full snapshot repeats its keys nightly).
+        file is quarantined; raw's index on the key is unique); 'file': unique within one file only (a full
+        snapshot repeats its keys nightly).
     row_checks: SQL expressions over one landed row (alias ``landed``, identifiers already hashed, values still
         text) that yield a reason to quarantine it, or null. They may use window functions over the file and
         look at ``raw.<raw_table>`` for earlier extracts; ``%(rank_order)s`` and ``%(process_stages)s`` are
