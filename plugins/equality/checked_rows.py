@@ -112,8 +112,6 @@ def value_checks(contract: SourceContract, seeds_dir: Path) -> tuple[list[ValueC
             checks.append(ValueCheck(own, f"case when {value} is not null and not ({value} = any(%({parameter})s::text[])) "
                                           f"then 'unknown {label} ' || quote_literal({value}) end",
                                      trimmed.is_null() | trimmed.is_in(parameters[parameter])))
-    if contract.row_checks:
-        parameters |= contract_parameters(seeds_dir)
     return checks, parameters
 
 
@@ -237,7 +235,7 @@ def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.Dat
                 counts = [_copy_into_raw(conn, rows, landing) for rows in checked_blocks()]
             return sum(loaded for loaded, _ in counts), sum(quarantined for _, quarantined in counts)
         except psycopg.errors.UniqueViolation:
-            if not (contract.record_key and contract.record_key_scope == "source"):
+            if not contract.key_unique_across_extracts:
                 raise
     return _land_through_sql(conn, checked_blocks(), landing)
 
@@ -283,7 +281,7 @@ def _prepared(block: pl.DataFrame, runs: list[tuple[tuple[str, ...], list[ValueC
                 distinct, [landing.keyed_hash.hex(value) for value in distinct], default=None, return_dtype=pl.String)
                 .alias(f"{column.name}__hashed"))
     contract = landing.contract
-    if contract.record_key_scope == "source" and contract.record_key:
+    if contract.key_unique_across_extracts:
         # raw's unique index on the key takes a block's keys in order faster than scattered (pseudonyms are random)
         rows = rows.sort([f"{name}__hashed" if f"{name}__hashed" in rows.columns else f"{name}__trimmed"
                           for name in contract.record_key], nulls_last=True)
@@ -303,7 +301,7 @@ def _checked(conn: psycopg.Connection, rows: pl.DataFrame, landing: Landing,
     for number, (columns, run) in enumerate([] if shortcuts_decided_all else runs):
         verdicts = _per_distinct(conn, rows.filter(~pl.col(f"passes_{number}")), columns,
                                  f"array_remove(array[{', '.join(check.sql for check in run)}]::text[], null)",
-                                 parameters, f"reasons_{number}", where="cardinality(result) > 0")
+                                 parameters, f"reasons_{number}", pl.List(pl.String), where="cardinality(result) > 0")
         if verdicts.height:  # most runs find nothing: the rows are then left as they are
             rows = rows.join(verdicts, on=[f"{name}__trimmed" for name in columns], how="left", nulls_equal=True,
                              maintain_order="left")
@@ -325,7 +323,7 @@ def _checked(conn: psycopg.Connection, rows: pl.DataFrame, landing: Landing,
             continue
         if column.generalised_to == "age_band":
             bands = _per_distinct(conn, rows, (name,), age_band_sql(f"landing.{name}__trimmed", landing.seeds_dir),
-                                  {"as_at": landing.as_at}, "age_band")
+                                  {"as_at": landing.as_at}, "age_band", pl.String)
             rows = (rows.drop(f"{name}__delivered")
                     .join(bands, on=f"{name}__trimmed", how="left", nulls_equal=True, maintain_order="left")
                     .rename({"age_band": f"{name}__delivered"}))
@@ -345,27 +343,23 @@ def _runs(checks: list[ValueCheck]) -> list[tuple[tuple[str, ...], list[ValueChe
 
 
 def _per_distinct(conn: psycopg.Connection, rows: pl.DataFrame, columns: tuple[str, ...], expression: str,
-                  parameters: dict, name: str, *, where: str = "true") -> pl.DataFrame:
+                  parameters: dict, name: str, dtype: pl.DataType, *, where: str = "true") -> pl.DataFrame:
     """``expression`` (SQL over ``landing.<column>__trimmed``) evaluated by PostgreSQL once per distinct
-    combination of the columns' values in ``rows``: the combinations for which its result, column ``name``,
-    meets ``where`` (SQL over ``result``), with that result. The values travel by COPY (fast; a query's
-    parameters would be built value by value), and only the results asked for come back."""
+    combination of the columns' values in ``rows``: the combinations for which its result (column ``name``, of
+    type ``dtype``) meets ``where`` (SQL over ``result``), with that result. The values travel by COPY (fast; a
+    query's parameters would be built value by value), and only the results asked for come back."""
     keys = [f"{column}__trimmed" for column in columns]
     distinct = rows.select(keys).unique().with_row_index("position")
     if not distinct.height:
-        return distinct.drop("position").with_columns(pl.lit(None, dtype=_result_type(name)).alias(name))
+        return distinct.drop("position").with_columns(pl.lit(None, dtype=dtype).alias(name))
     conn.execute("drop table if exists distinct_values")
     conn.execute(f"create temp table distinct_values (position bigint, {', '.join(f'{key} text' for key in keys)}) "
                  "on commit drop")
     _copy(conn, f"distinct_values (position, {', '.join(keys)})", distinct)
     results = conn.execute(f"select position, result from (select position, {expression} as result "
                            f"from distinct_values as landing) as verdict where {where}", parameters).fetchall()
-    found = pl.DataFrame(results, schema={"position": pl.UInt32, name: _result_type(name)}, orient="row")
+    found = pl.DataFrame(results, schema={"position": pl.UInt32, name: dtype}, orient="row")
     return distinct.join(found, on="position").drop("position")
-
-
-def _result_type(name: str) -> pl.DataType:
-    return pl.List(pl.String) if name.startswith("reasons") else pl.String
 
 
 def _stored(contract: SourceContract) -> list[str]:
@@ -424,7 +418,7 @@ def _land_through_sql(conn: psycopg.Connection, checked_slices: Iterable[pl.Data
     # Record keys already in raw: one join of the file's keys with raw's, which PostgreSQL runs through the key's
     # index, or as one hash join when the file is large against the table.
     earlier_keys = earlier_join = ""
-    if contract.record_key and contract.record_key_scope == "source":
+    if contract.key_unique_across_extracts:
         keys = ", ".join(contract.record_key)
         earlier_keys = (f"earlier_keys as materialized (select distinct on ({keys}) {keys}, earlier.load_id "
                         f"from raw.{contract.raw_table} as earlier where ({keys}) in (select {keys} from landed_file) "

@@ -107,6 +107,11 @@ class SourceContract:
     quarantines_rows: bool = True
     raw_checks: tuple[RawCheck, ...] = ()
 
+    @property
+    def key_unique_across_extracts(self) -> bool:
+        """A record key no two extracts may share: raw's index on it is unique, and the load relies on it."""
+        return bool(self.record_key) and self.record_key_scope == "source"
+
     def extract_key(self, file_name: str) -> str | None:
         match = re.fullmatch(self.file_pattern, file_name)
         return match.group("key") if match else None

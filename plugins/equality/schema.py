@@ -163,7 +163,7 @@ def raw_table_ddl(contract: SourceContract, schema: str = "raw") -> str:
            f"    file_name text not null,\n    line_number integer not null,\n    {columns}\n);\n"
            f"create index if not exists {contract.raw_table}_load on {table} (load_id);\n")
     key_name = f"{contract.raw_table}_{'_'.join(contract.record_key)}"
-    if contract.record_key and contract.record_key_scope == "source":
+    if contract.key_unique_across_extracts:
         # before December 2026 the key's index was not unique, under the name without "_key"
         ddl += (f"drop index if exists {schema}.{key_name};\n"
                 f"create unique index if not exists {key_name}_key on {table} ({', '.join(contract.record_key)});\n")
