@@ -23,6 +23,15 @@
     (select * from {{ relation }} where {{ in_months_rebuilt(months, date_column) }}) as {{ relation.identifier }}_rebuilt
 {%- endmacro %}
 
+{#- A month-partitioned model whose every month depends on a fact of all its months (`every_month_when`: SQL of a
+    condition, e.g. that the groups its cells are a grid of changed): its pre-hook deletes the rebuilt months' rows,
+    or every row when the condition holds (delete_months_rebuilt's `every_month_when`), and the model rebuilds the
+    rows of the rebuilt months, or every month's when its table was emptied so. -#}
+{% macro rows_of_months_rebuilt_or_every_month_when_emptied(relation, months, date_column) -%}
+    (select * from {{ relation }} where {{ in_months_rebuilt(months, date_column) }}
+        {%- if is_incremental() %} or not exists (select from {{ this }}){% endif %}) as {{ relation.identifier }}_rebuilt
+{%- endmacro %}
+
 {#- A staging model's condition on its rows, by their time stamp: on an incremental build, rows of the rebuilt months
     from the loads holding any of them (`load_months`: load_id x month_start), found through raw's index on load_id. -#}
 {% macro in_loads_of_months_rebuilt(load_months, months, timestamp) -%}
@@ -33,10 +42,11 @@
 {%- endmacro %}
 
 {#- The pre-hook of a month-partitioned model: on an incremental build, delete the rebuilt months' rows, which the
-    model then inserts again (so a month whose rows all went leaves none). -#}
-{% macro delete_months_rebuilt(months, date_column) -%}
+    model then inserts again (so a month whose rows all went leaves none); every row when `every_month_when`. -#}
+{% macro delete_months_rebuilt(months, date_column, every_month_when=none) -%}
     {%- if is_incremental() -%}
     delete from {{ this }} where {{ month_of(date_column) }} in ({{ months_rebuilt(months) }})
+        {%- if every_month_when %} or ({{ every_month_when }}){% endif %}
     {%- else -%}
     select 1
     {%- endif -%}

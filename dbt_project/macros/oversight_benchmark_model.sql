@@ -31,12 +31,31 @@ select * from cells
     (with broad_ethnic_group, ethnicity_basis and the stratum columns of oversight_strata()). `peers_within` names
     the events' columns a unit's peers share with it besides the stratum (['team_code']: an officer against its
     teammates working the same LPU x month x shift; events where one is null are left out). `record_key` (SQL of
-    an event's key) gives the counts their key sums (internal_benchmark's `perturbed`). -#}
-{% macro oversight_benchmark_cells(events, levels, peers_within=[], record_key=none) -%}
+    an event's key) gives the counts their key sums (internal_benchmark's `perturbed`). When `events` are some
+    months' alone (a month-partitioned model), `tested_from` are those of every month, whose groups each unit
+    level tests (peer_benchmark_cells). -#}
+{% macro oversight_benchmark_cells(events, levels, peers_within=[], record_key=none, tested_from=none) -%}
 {%- call(unit) oversight_cells_by_unit_level(events, levels) -%}
     {{ peer_benchmark_cells('events', unit, 'broad_ethnic_group', oversight_strata() + peers_within, 'month_start',
-                            partition=['ethnicity_basis'], record_key=record_key) }}
+                            partition=['ethnicity_basis'], record_key=record_key, tested_from=tested_from) }}
 {%- endcall -%}
+{%- endmacro %}
+
+{#- The unit levels below force level every oversight source benchmarks and tests outcomes for (unit level -> the
+    events' column naming the unit): teams, and locations (LPU x neighbourhood or place type). -#}
+{% macro oversight_unit_levels() -%}
+    {{ return({'team': 'team_code', 'location': 'location_code'}) }}
+{%- endmacro %}
+
+{#- Query: the groups oversight_benchmark_cells tests (one row per unit_level, ethnicity_basis and event_group)
+    over the events of every month. -#}
+{% macro oversight_tested_groups(events, levels, peers_within=[]) -%}
+    {%- for level, unit in levels.items() %}
+    select '{{ level }}' as unit_level, tested.*
+    from ({{ peer_benchmark_tested_groups(events, unit, 'broad_ethnic_group', oversight_strata() + peers_within,
+                                          ['ethnicity_basis']) }}) as tested
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 {%- endmacro %}
 
 {#- Model body of a source's oversight benchmark from its month cells (`cells`: oversight_benchmark_cells; a
@@ -63,4 +82,18 @@ final as (
 )
 
 select * from final
+{%- endmacro %}
+
+{#- Condition: the groups oversight_benchmark_cells tests over `events` (every month) are not those the model's
+    table holds, so every month's grid changes (a month-partitioned model rebuilds every month: macro
+    delete_months_rebuilt's every_month_when). -#}
+{% macro oversight_tested_groups_changed(events, levels, peers_within=[]) -%}
+    (with tested as materialized (
+        {{ oversight_tested_groups(events, levels, peers_within) }}
+    ),
+    held as materialized (
+        select distinct unit_level, ethnicity_basis, event_group from {{ this }}
+    )
+    select exists (select * from tested except select * from held)
+        or exists (select * from held except select * from tested))
 {%- endmacro %}

@@ -252,6 +252,8 @@ def _bi_during_publish(url: str, settings: Settings) -> dict:
     publish_seconds = []
 
     def publish_again() -> None:
+        with connect(url, autocommit=True) as conn:  # as after a build of everything: every table's rows replaced
+            conn.execute("update audit.builds set published_at = null")
         started = time.perf_counter()
         nightly.publish("benchmark-again", settings)
         publish_seconds.append(time.perf_counter() - started)

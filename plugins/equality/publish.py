@@ -1,17 +1,18 @@
 """Publish dbt's suppressed tables to ``reporting``, only after the mart validation passed, without ever
 blocking or confusing a reader.
 
-``reporting`` keeps the same tables from night to night. In one transaction every table's rows are replaced
-(DELETE, then INSERT from ``reporting_candidate``) and ``reporting.publication`` says which run published
-them. DELETE and INSERT take only ROW EXCLUSIVE locks, which readers' ACCESS SHARE locks never conflict
+``reporting`` keeps the same tables from night to night. In one transaction the rows of every table that a build
+rebuilt since the last publication are replaced (DELETE, then INSERT from ``reporting_candidate``; every table
+after a build of everything) and ``reporting.publication`` says which run published them: a night costs what it
+built, and a table no build touched already holds its candidate's rows. DELETE and INSERT take only ROW EXCLUSIVE locks, which readers' ACCESS SHARE locks never conflict
 with, and MVCC gives every reader, at any isolation level, either yesterday's complete tables or today's:
 never a mixture, never an empty table, and no reader waits on publish or publish on a reader (so no
 deadlock). Only a table whose shape changed (or that is no longer published) is dropped and created again,
 which needs an ACCESS EXCLUSIVE lock: publish then waits at most ``LOCK_TIMEOUT`` for readers and retries the
 whole transaction ``ATTEMPTS`` times, backing off, before it gives up with yesterday's publication intact.
 
-Each table keeps one index on its grain (its period, area and group columns), built with the table, and is
-analysed after the replacement so BI's plans see today's rows. Table and column comments (dbt's
+Each table keeps one index on its grain (its period, area and group columns), built with the table, and a replaced
+table is analysed after the replacement so BI's plans see today's rows. Table and column comments (dbt's
 descriptions) are copied from the candidate tables.
 """
 
@@ -47,7 +48,8 @@ FIRST_BACKOFF_SECONDS = 1.0
 
 
 def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
-    """Replace the rows of every ``reporting`` table with the candidate's; return their row counts.
+    """Replace the rows of the ``reporting`` tables rebuilt since the last publication with the candidate's; return
+    every published table's row count.
 
     Pass an idle connection: the replacement commits on its own, then the tables are analysed.
     """
@@ -56,7 +58,7 @@ def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
             with conn.transaction():
                 conn.execute(f"set local lock_timeout = '{LOCK_TIMEOUT}'")
                 conn.execute("select pg_advisory_xact_lock(hashtext('equality.publish'))")
-                row_counts = _replace_tables(conn, run_id)
+                row_counts, replaced = _replace_tables(conn, run_id)
             break
         except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected) as error:
             if attempt == ATTEMPTS:
@@ -69,26 +71,35 @@ def publish(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
         except psycopg.Error as error:
             raise PublishError(f"publishing failed, the previous publication is unchanged: {error}") from error
     with conn.transaction():
-        for table in [*row_counts, PUBLICATION_TABLE]:
+        for table in [*replaced, PUBLICATION_TABLE]:
             conn.execute(sql.SQL("analyze {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
     return row_counts
 
 
-def _replace_tables(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
+def _replace_tables(conn: psycopg.Connection, run_id: str) -> tuple[dict[str, int], list[str]]:
+    """Every published table's row count, and the tables whose rows were replaced."""
     candidate_shapes = _shapes(conn, CANDIDATE_SCHEMA)
     if not candidate_shapes:
         raise PublishError("nothing to publish: reporting_candidate is empty (did dbt build run?)")
     published_shapes = _shapes(conn, REPORTING_SCHEMA)
+    rebuilt = _rebuilt_since_last_publication(conn)
+    previous = conn.execute("select tables from audit.publications order by publication_id desc limit 1").fetchone()
+    row_counts: dict[str, int] = previous[0] if previous else {}
     grains = {table.name: table.grain for table in published_tables()}
     for table in sorted(set(published_shapes) - {*candidate_shapes, PUBLICATION_TABLE}):
         conn.execute(sql.SQL("drop table {}").format(sql.Identifier(REPORTING_SCHEMA, table)))
-    row_counts: dict[str, int] = {}
-    for table in sorted(candidate_shapes):
+    replaced = [table for table in sorted(candidate_shapes)
+                if rebuilt is None or table in rebuilt or table not in row_counts
+                or published_shapes.get(table) != candidate_shapes[table]]
+    row_counts = {table: row_counts[table] for table in candidate_shapes if table not in replaced}
+    for table in replaced:
         row_counts[table] = _replace_rows(conn, table, candidate_shapes[table], published_shapes.get(table),
                                           sql.SQL("select * from {}").format(sql.Identifier(CANDIDATE_SCHEMA, table)))
         if table in grains:
             _ensure_grain_index(conn, table, grains[table])
         _copy_comments(conn, table)
+    log.info("%d of %d reporting tables replaced (%s)", len(replaced), len(candidate_shapes),
+             "every table" if rebuilt is None else "those rebuilt since the last publication")
     _replace_rows(conn, PUBLICATION_TABLE, PUBLICATION_SHAPE, published_shapes.get(PUBLICATION_TABLE), sql.SQL(
         "select {}::text, now(), (select coalesce(max(load_id), 0) from audit.loads where status = 'loaded')"
     ).format(sql.Literal(run_id)))
@@ -96,8 +107,23 @@ def _replace_tables(conn: psycopg.Connection, run_id: str) -> dict[str, int]:
         on = sql.SQL("table {}").format(sql.Identifier(REPORTING_SCHEMA, PUBLICATION_TABLE)) if column is None else \
             sql.SQL("column {}").format(sql.Identifier(REPORTING_SCHEMA, PUBLICATION_TABLE, column))
         conn.execute(sql.SQL("comment on {} is {}").format(on, sql.Literal(comment)))
-    conn.execute("insert into audit.publications (run_id, tables) values (%s, %s)", (run_id, Jsonb(row_counts)))
-    return row_counts
+    conn.execute("insert into audit.publications (run_id, tables, replaced) values (%s, %s, %s)",
+                 (run_id, Jsonb(dict(sorted(row_counts.items()))), replaced))
+    conn.execute("update audit.builds set published_at = now() where published_at is null")
+    return dict(sorted(row_counts.items())), replaced
+
+
+def _rebuilt_since_last_publication(conn: psycopg.Connection) -> set[str] | None:
+    """The candidate tables the builds not yet published rebuilt (``audit.builds.relations``), or None for every
+    table when one of them built everything (or does not say what it built)."""
+    rebuilt: set[str] = set()
+    for built_everything, relations in conn.execute(
+            "select selected is null or relations is null, relations from audit.builds where published_at is null"):
+        if built_everything:
+            return None
+        rebuilt |= {relation.split(".", 1)[1] for relation in relations
+                    if relation.split(".", 1)[0] == CANDIDATE_SCHEMA}
+    return rebuilt
 
 
 def _replace_rows(conn: psycopg.Connection, table: str, shape: list[tuple[str, str]],

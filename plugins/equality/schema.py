@@ -132,6 +132,10 @@ create table if not exists audit.builds (
 alter table audit.builds add column if not exists relations text[];
 alter table audit.builds add column if not exists marts_validated_at timestamptz;
 alter table audit.builds add column if not exists marts_validated_by text;
+-- When a build's tables were published, and which tables each publication replaced: a night publishes the tables
+-- rebuilt since the last publication (every table after a build of everything), and keeps the others' rows.
+alter table audit.builds add column if not exists published_at timestamptz;
+alter table audit.publications add column if not exists replaced text[];
 """
 
 # A safe cast test: pg_input_is_valid exists from PostgreSQL 16; older servers get an exception block.

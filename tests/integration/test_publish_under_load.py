@@ -28,10 +28,14 @@ READERS = {"repeatable_read": 12, "read_committed": 7}
 BI_LOGIN, BI_PASSWORD = "equality_bi_publish_test", "publish-test-reader-password"
 
 
-def stage_candidate(url: str, version: int, extra_column: str | None = None) -> None:
-    """Candidate tables whose every row says which publication it belongs to."""
+def stage_candidate(url: str, version: int, extra_column: str | None = None, tables: tuple[str, ...] = TABLES) -> None:
+    """Candidate tables whose every row says which publication it belongs to, and the build that made them in
+    ``audit.builds`` (publish replaces the tables rebuilt since the last publication)."""
     with connect(url, autocommit=True) as conn:
-        for table in TABLES:
+        conn.execute("insert into audit.builds (run_id, project_digest, selected, nodes, relations) "
+                     "values (%s, 'test', array['test'], %s, %s)",
+                     (f"night-{version}", len(tables), [f"reporting_candidate.{table}" for table in tables]))
+        for table in tables:
             extra = f", 0 as {extra_column}" if extra_column else ""
             conn.execute(f"drop table if exists reporting_candidate.{table}")
             conn.execute(
@@ -181,6 +185,21 @@ def test_reporting_keeps_comments_a_grain_index_and_fresh_statistics(published, 
     assert [definition.split(" USING ")[1] for (definition,) in index] == [
         "btree (period_type, period_start, area_code, age_group, ethnic_group)"]  # custody_rates' declared grain
     assert estimated_rows == ROWS
+
+
+def test_a_table_no_build_touched_since_the_last_publication_keeps_its_rows(published, module_warehouse_url):
+    with connect(module_warehouse_url, autocommit=True) as conn:
+        version = run_version(conn.execute("select run_id from reporting.publication").fetchone()[0])
+        stage_candidate(module_warehouse_url, version + 1, tables=("custody_rates",))
+        conn.execute("update reporting_candidate.stop_search_rates set version = -1")  # by hand: no build says so
+        counts = publishing.publish(conn, f"night-{version + 1}")
+        assert conn.execute("select replaced from audit.publications order by publication_id desc limit 1"
+                            ).fetchone()[0] == ["custody_rates"]
+        assert {table: conn.execute(f"select array_agg(distinct version) from reporting.{table}").fetchone()[0]
+                for table in TABLES} == {"custody_rates": [version + 1], "stop_search_rates": [version],
+                                         "workforce_shares": [version]}
+        assert conn.execute("select count(*) from audit.builds where published_at is null").fetchone()[0] == 0
+    assert counts == dict.fromkeys(TABLES, ROWS)
 
 
 def test_a_grain_index_on_other_columns_is_built_again_on_the_declared_grain(published, module_warehouse_url):

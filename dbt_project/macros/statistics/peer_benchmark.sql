@@ -15,8 +15,10 @@
     The `partition` columns (e.g. ethnicity_basis) split the events into separate benchmarks. With `record_key`
     (SQL of an event's key, macro record_key), events and observed carry <count>_record_key_sum, the sum of
     their events' keys, from which a period's perturbation follows (internal_benchmark's `perturbed`). A period is
-    the sum of its months (peer_benchmark_periods). -#}
-{% macro peer_benchmark_cells(events, unit, group, strata, month, partition=[], record_key=none) -%}
+    the sum of its months (peer_benchmark_periods). Every unit's strata hold a row for every group tested in its
+    partition (peer_benchmark_tested_groups), with its zeros: those of `events`, or of `tested_from` (the events of
+    every month, when `events` are some months' alone: a month-partitioned model). -#}
+{% macro peer_benchmark_cells(events, unit, group, strata, month, partition=[], record_key=none, tested_from=none) -%}
     {%- set stratum = partition + strata -%}
     {%- set keys = partition + strata + ['unit_id'] -%}
     with benchmark_events as (
@@ -30,20 +32,15 @@
             {{ record_key }} as record_key
             {%- endif %}
         from {{ events }}
-        where ({{ unit }}) is not null and ({{ group }}) is not null and ({{ group }}) <> 'Not stated'
-            {%- for column in strata %}
-            and {{ column }} is not null
-            {%- endfor %}
+        where {{ peer_benchmark_compared(unit, group, strata) }}
     ),
 
     tested_groups as (
-        select distinct
-            {%- for column in partition %}
-            {{ column }},
-            {%- endfor %}
-            event_group
-        from benchmark_events
-        where event_group <> '{{ var("reference_ethnic_group") }}'
+        {%- if tested_from %}
+        {{ peer_benchmark_tested_groups(tested_from, unit, group, strata, partition) }}
+        {%- else %}
+        {{ peer_benchmark_tested_groups('benchmark_events', 'unit_id', 'event_group', strata, partition) }}
+        {%- endif %}
     ),
 
     unit_strata as (
@@ -167,4 +164,24 @@
         {%- endfor %}
         periods.period_type, periods.period_start, periods.period_end, month_terms.unit_id,
         month_terms.event_group
+{%- endmacro %}
+
+{#- Condition on an event of peer_benchmark_cells: it has a unit, a stated group and every stratum column. -#}
+{% macro peer_benchmark_compared(unit, group, strata) -%}
+    ({{ unit }}) is not null and ({{ group }}) is not null and ({{ group }}) <> 'Not stated'
+    {%- for column in strata %}
+    and {{ column }} is not null
+    {%- endfor %}
+{%- endmacro %}
+
+{#- Query: the groups peer_benchmark_cells tests in each partition of `events` (one row per partition and
+    event_group): every group of a compared event (peer_benchmark_compared) but the reference group. -#}
+{% macro peer_benchmark_tested_groups(events, unit, group, strata, partition=[]) -%}
+    select distinct
+        {%- for column in partition %}
+        {{ column }},
+        {%- endfor %}
+        ({{ group }})::text as event_group
+    from {{ events }}
+    where {{ peer_benchmark_compared(unit, group, strata) }} and ({{ group }}) <> '{{ var("reference_ethnic_group") }}'
 {%- endmacro %}

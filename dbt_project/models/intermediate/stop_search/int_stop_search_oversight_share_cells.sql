@@ -6,7 +6,7 @@
     (macro unit_share_cells; docs/methodology.md, Internal benchmark). -#}
 {% call(unit) oversight_cells_by_unit_level(rows_of_months_rebuilt(ref('int_stop_search_oversight_events'),
     ref('int_stop_search_rebuilt_months'), 'month_start'),
-                                           {'team': 'team_code', 'location': 'location_code'}) %}
+                                           oversight_unit_levels()) %}
     {{ unit_share_cells('events', unit, 'broad_ethnic_group', stop_search_oversight_measures(), 'month_start',
                         record_key('stop_search_id'), partition=['ethnicity_basis']) }}
 {% endcall %}
