@@ -8,7 +8,9 @@ a valid value is) over the file's *distinct* values: a coded column has a dozen,
 verdicts join back to the rows in the client, the identifiers are hashed once per distinct value, and the rows
 that passed are copied straight into raw. A record key that an earlier extract already delivered is caught by
 raw's unique index on it; such a file, and every file of a contract with row checks (SQL over the whole file and
-raw), lands through one SQL statement instead (``_land_through_sql``), which names the earlier load.
+raw), lands through one SQL statement instead (``_land_through_sql``), which names the earlier load. A backfill
+loads without that index and quarantines the keys delivered again once, as it builds the index
+(``quarantine_keys_delivered_again``).
 """
 
 from __future__ import annotations
@@ -424,12 +426,10 @@ def _land_through_sql(conn: psycopg.Connection, checked_slices: Iterable[pl.Data
                         f"from raw.{contract.raw_table} as earlier where ({keys}) in (select {keys} from landed_file) "
                         f"order by {keys}, earlier.load_id),")
         earlier_join = f"left join earlier_keys as earlier using ({keys})"
-        row_reasons.append(f"case when earlier.load_id is not null then '{keys} already loaded from an earlier "
-                           "extract (load ' || earlier.load_id || ')' end")
+        row_reasons.append(f"case when earlier.load_id is not null then {_key_delivered_again(contract, 'earlier.load_id')} end")
     all_reasons = (f"landed.reasons || array_remove(array[{', '.join(row_reasons)}]::text[], null)"
                    if row_reasons else "landed.reasons")
     stored = _stored(contract)
-    record = ", ".join(f"'{column.header}', checked.{name}" for column, name in zip(contract.columns, stored))
     statement = f"""
         with {earlier_keys}
         checked as materialized (
@@ -445,7 +445,7 @@ def _land_through_sql(conn: psycopg.Connection, checked_slices: Iterable[pl.Data
         quarantined as (
             insert into audit.quarantined_rows (load_id, source, file_name, line_number, reasons, record)
             select %(load_id)s, %(source)s, %(file_name)s, checked.line_number, checked.all_reasons,
-                   jsonb_build_object({record})
+                   {_record(contract, [f"checked.{name}" for name in stored])}
             from checked where cardinality(checked.all_reasons) > 0
             returning 1
         )
@@ -454,3 +454,50 @@ def _land_through_sql(conn: psycopg.Connection, checked_slices: Iterable[pl.Data
     parameters = (contract_parameters(landing.seeds_dir) if contract.row_checks else {}) | {
         "load_id": landing.load_id, "file_name": landing.file_name, "source": contract.name, "as_at": landing.as_at}
     return conn.execute(statement, parameters).fetchone()
+
+
+def _key_delivered_again(contract: SourceContract, earlier_load_id: str) -> str:
+    """SQL of the reason a record whose key an earlier extract delivered is quarantined, naming that load."""
+    return f"'{', '.join(contract.record_key)} already loaded from an earlier extract (load ' || {earlier_load_id} || ')'"
+
+
+def _record(contract: SourceContract, values: list[str]) -> str:
+    """SQL of a quarantined row's record: each column's header and its value as raw stores it."""
+    pairs = [f"'{column.header}', {value}" for column, value in zip(contract.columns, values)]
+    return f"jsonb_build_object({', '.join(pairs)})"
+
+
+def quarantine_keys_delivered_again(conn: psycopg.Connection, contract: SourceContract) -> int:
+    """Move to quarantine the rows of raw whose record key an earlier load holds, naming that load, and correct
+    their loads' counts in ``audit.loads``: what a night's load does as each file lands, done at once for a backfill,
+    which loads without raw's unique index on the key. Returns the number of rows moved."""
+    keys = contract.record_key
+    table = f"raw.{contract.raw_table}"
+    statement = f"""
+        with first_loads as (
+            select {', '.join(keys)}, min(load_id) as first_load_id from {table}
+            group by {', '.join(keys)} having count(*) > 1
+        ),
+        moved as (
+            delete from {table} as later using first_loads
+            where ({', '.join(f'later.{key}' for key in keys)}) = ({', '.join(f'first_loads.{key}' for key in keys)})
+              and later.load_id > first_loads.first_load_id
+            returning later.*, first_loads.first_load_id
+        ),
+        quarantined as (
+            insert into audit.quarantined_rows (load_id, source, file_name, line_number, reasons, record)
+            select load_id, %(source)s, file_name, line_number, array[{_key_delivered_again(contract, 'first_load_id')}],
+                   {_record(contract, list(contract.column_names))}
+            from moved
+            returning load_id
+        ),
+        counted as (
+            update audit.loads set rows_loaded = rows_loaded - moved_by_load.rows,
+                                   rows_quarantined = rows_quarantined + moved_by_load.rows
+            from (select load_id, count(*) as rows from quarantined group by load_id) as moved_by_load
+            where audit.loads.load_id = moved_by_load.load_id
+            returning moved_by_load.rows
+        )
+        select coalesce(sum(rows), 0) from counted
+    """
+    return int(conn.execute(statement, {"source": contract.name}).fetchone()[0])

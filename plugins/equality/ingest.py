@@ -30,13 +30,14 @@ import stat
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Literal
 
 import psycopg
 
-from equality.checked_rows import DeliveredFile, Landing, land
+from equality.checked_rows import DeliveredFile, Landing, land, quarantine_keys_delivered_again
 from equality.contracts import Column, SourceContract
 from equality.sources import contract_for, contracts
 from equality.errors import FileRejected, RejectedFiles
@@ -375,12 +376,17 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
         load_id = _register_rejection(conn, contract.name, path, sha256, extract_key, rejection)
         log.error("rejected %s", rejection)
         return LoadResult(path.name, contract.name, "rejected", load_id=load_id, message=str(rejection))
-    result = LoadResult(path.name, contract.name, "loaded", load_id=load_id, rows_loaded=rows_loaded,
-                        rows_quarantined=rows_quarantined, replaced_load_id=previous[0] if previous else None,
-                        message=f"{rows_loaded} rows loaded, {rows_quarantined} quarantined"
-                                + (f", replacing load {previous[0]}" if previous else ""))
+    result = _loaded(LoadResult(path.name, contract.name, "loaded", load_id=load_id,
+                                replaced_load_id=previous[0] if previous else None), rows_loaded, rows_quarantined)
     log.info("%s: %s", path.name, result.message)
     return result
+
+
+def _loaded(result: LoadResult, rows_loaded: int, rows_quarantined: int) -> LoadResult:
+    """A loaded file's result with its row counts, and the message saying them."""
+    return dataclasses.replace(result, rows_loaded=rows_loaded, rows_quarantined=rows_quarantined, message=(
+        f"{rows_loaded} rows loaded, {rows_quarantined} quarantined"
+        + (f", replacing load {result.replaced_load_id}" if result.replaced_load_id else "")))
 
 
 def delivered_files(directories: Iterable[Path], *, settle_seconds: float = 0) -> list[Path]:
@@ -461,12 +467,20 @@ def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, s
 
     ``backfill``: a bulk load of history, e.g. a warehouse's first years. The raw tables the files load into
     lose their indexes for the load and have them built once at the end (keeping an index up to date row by
-    row costs more than building it once); their rows are checked exactly as in a night.
+    row costs more than building it once); their rows are checked exactly as in a night, the record keys an
+    earlier file delivered as the indexes are built (``raw_indexes_built_after``), so the results say the counts
+    ``audit.loads`` holds then.
     """
     paths = list(paths)
     loaded = [contract for contract in dict.fromkeys(map(contract_for, (path.name for path in paths))) if contract]
     with raw_indexes_built_after(conn, loaded) if backfill else nullcontext():
         results = [load_file(conn, path, key=key, seeds_dir=seeds_dir) for path in paths]
+    if backfill:
+        registered = {load_id: counts for load_id, *counts in conn.execute(
+            "select load_id, rows_loaded, rows_quarantined from audit.loads where load_id = any(%s)",
+            ([result.load_id for result in results],))}
+        results = [_loaded(result, *registered[result.load_id]) if result.status == "loaded" else result
+                   for result in results]
     rejected = [result for result in results if result.status == "rejected"]
     if rejected:
         raise RejectedFiles([result.message for result in rejected])
@@ -475,17 +489,17 @@ def load_files(conn: psycopg.Connection, paths: Iterable[Path], *, key: bytes, s
 
 @contextmanager
 def raw_indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContract]) -> Iterator[None]:
-    """Drop the raw tables' indexes but the unique ones (a record key from an earlier extract must still be caught
-    as the files load), and build them again (as the schema declares them) and analyse the tables
-    when the block ends, also when it fails: the tables are never left without their indexes. Throughout, the
+    """Drop the raw tables' indexes, and build them again (as the schema declares them) and analyse the tables
+    when the block ends, also when it fails: the tables are never left without their indexes. A record key unique
+    across extracts that an earlier file delivered is found as its unique index is built: its later rows go to
+    quarantine as a night's load would have sent them (``quarantine_keys_delivered_again``). Throughout, the
     backfill holds each table's ``backfill_lock``, so another source's bootstrap does not build them meanwhile."""
     for contract in loaded:
         conn.execute("select pg_advisory_lock(hashtext(%s))", (backfill_lock(contract),))
     tables = [contract.raw_table for contract in loaded]
     indexes = conn.execute("select index.relname from pg_index join pg_class as index on index.oid = indexrelid "
                            "join pg_class as tab on tab.oid = indrelid join pg_namespace on pg_namespace.oid = "
-                           "tab.relnamespace where nspname = 'raw' and tab.relname = any(%s) and not indisunique",
-                           (tables,)).fetchall()
+                           "tab.relnamespace where nspname = 'raw' and tab.relname = any(%s)", (tables,)).fetchall()
     for (index,) in indexes:
         conn.execute(f'drop index raw."{index}"')
     try:
@@ -494,7 +508,14 @@ def raw_indexes_built_after(conn: psycopg.Connection, loaded: list[SourceContrac
         conn.execute(f"set maintenance_work_mem = '{BACKFILL_MAINTENANCE_WORK_MEM}'")
         for contract in loaded:
             started = time.perf_counter()
-            conn.execute(raw_table_ddl(contract))
+            try:
+                with conn.transaction():
+                    conn.execute(raw_table_ddl(contract))
+            except psycopg.errors.UniqueViolation:
+                moved = quarantine_keys_delivered_again(conn, contract)
+                log.info("raw.%s: %d rows repeated a record key an earlier load holds: quarantined",
+                         contract.raw_table, moved)
+                conn.execute(raw_table_ddl(contract))
             conn.execute(f"analyze raw.{contract.raw_table}")
             log.info("raw.%s: indexes built and analysed in %.1f s", contract.raw_table, time.perf_counter() - started)
             conn.execute("select pg_advisory_unlock(hashtext(%s))", (backfill_lock(contract),))
