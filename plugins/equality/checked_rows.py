@@ -58,7 +58,8 @@ class ValueCheck:
 
 
 def value_checks(contract: SourceContract, seeds_dir: Path) -> tuple[list[ValueCheck], dict]:
-    """The contract's checks of single values, in column order, and the parameters they bind."""
+    """The contract's checks of single values, in column order, then its row value checks (each over the values it
+    reads), and the parameters they bind."""
     checks: list[ValueCheck] = []
     parameters: dict = {}
     for column in contract.columns:
@@ -114,6 +115,11 @@ def value_checks(contract: SourceContract, seeds_dir: Path) -> tuple[list[ValueC
             checks.append(ValueCheck(own, f"case when {value} is not null and not ({value} = any(%({parameter})s::text[])) "
                                           f"then 'unknown {label} ' || quote_literal({value}) end",
                                      trimmed.is_null() | trimmed.is_in(parameters[parameter])))
+    for check in contract.row_value_checks:
+        columns = tuple(dict.fromkeys(re.findall(r"\blanded\.(\w+)", check)))
+        checks.append(ValueCheck(columns, re.sub(r"\blanded\.(\w+)", r"landing.\1__trimmed", check)))
+    if contract.row_value_checks:
+        parameters |= contract_parameters(seeds_dir)
     return checks, parameters
 
 

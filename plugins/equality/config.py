@@ -8,6 +8,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from equality.errors import ConfigurationError
 
@@ -42,19 +43,20 @@ class Settings:
     delivery_settle_seconds: int = 0
 
     @classmethod
-    def from_env(cls) -> "Settings":
-        home = Path(os.environ.get("EQUALITY_HOME") or REPO_ROOT / ".equality").resolve()
-        whole_numbers = {name: os.environ.get(name, default) for name, default in (
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
+        """The settings the environment variables give (the process's, or those of ``environ``)."""
+        home = Path(environ.get("EQUALITY_HOME") or REPO_ROOT / ".equality").resolve()
+        whole_numbers = {name: environ.get(name, default) for name, default in (
             ("EQUALITY_SUPPRESSION_THRESHOLD", "10"), ("EQUALITY_DELIVERY_SETTLE_SECONDS", "0"))}
         for name, text in whole_numbers.items():
             if not text.isdigit():
                 raise ConfigurationError(f"{name} must be a whole number, got {text!r}")
         return cls(
             home=home,
-            warehouse_url=os.environ.get("WAREHOUSE_URL") or None,
-            landing_dir=Path(os.environ.get("EQUALITY_LANDING_DIR") or home / "landing").resolve(),
+            warehouse_url=environ.get("WAREHOUSE_URL") or None,
+            landing_dir=Path(environ.get("EQUALITY_LANDING_DIR") or home / "landing").resolve(),
             suppression_threshold=int(whole_numbers["EQUALITY_SUPPRESSION_THRESHOLD"]),
-            pseudonym_key_env=os.environ.get("EQUALITY_PSEUDONYM_KEY") or None,
+            pseudonym_key_env=environ.get("EQUALITY_PSEUDONYM_KEY") or None,
             delivery_settle_seconds=int(whole_numbers["EQUALITY_DELIVERY_SETTLE_SECONDS"]),
         )
 

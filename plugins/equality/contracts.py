@@ -88,7 +88,12 @@ class SourceContract:
     row_checks: SQL expressions over one landed row (alias ``landed``, identifiers already hashed, values still
         text) that yield a reason to quarantine it, or null. They may use window functions over the file and
         look at ``raw.<raw_table>`` for earlier extracts; ``%(rank_order)s`` and ``%(process_stages)s`` are
-        bound (see ``contract_parameters``). ``landed_file`` is the whole file, landed the same way.
+        bound (see ``contract_parameters``). ``landed_file`` is the whole file, landed the same way. A file of
+        a contract with row checks lands through one SQL statement (``equality.checked_rows``).
+    row_value_checks: row checks that read no other row, only values of their own (``landed.<column>``, text,
+        identifiers as delivered: only whether one is given should matter): checked like a column's values,
+        once per distinct combination of the values they read, so the file's rows go straight to raw. Their
+        reasons follow the columns' own.
     lookup_columns: columns the row checks look up in ``raw.<raw_table>`` (indexed).
     raw_checks: the rules on the whole raw table, beyond its columns, that its raw suite checks
         (``equality.raw_suites`` generates the suite from the columns, the record key and these).
@@ -103,6 +108,7 @@ class SourceContract:
     record_key: tuple[str, ...] = ()
     record_key_scope: Literal["source", "file"] = "source"
     row_checks: tuple[str, ...] = ()
+    row_value_checks: tuple[str, ...] = ()
     lookup_columns: tuple[str, ...] = ()
     quarantines_rows: bool = True
     raw_checks: tuple[RawCheck, ...] = ()

@@ -34,7 +34,7 @@ COMPLAINT_CASES = SourceContract(
         Column("contact_type", "contact_type", "code", required=True, code_list="contact_type"),
         Column("contact_record_id", "contact_record_id", "identifier"),
     ),
-    row_checks=(
+    row_value_checks=(
         "case when landed.contact_type in ('STOP_SEARCH', 'CUSTODY') and landed.contact_record_id is null "
         "then 'a ' || landed.contact_type || ' contact needs its contact_record_id' end",
         "case when (landed.finalised_date is null) <> (landed.case_outcome is null) "

@@ -51,7 +51,7 @@ HR_PEOPLE = SourceContract(
         *PROTECTED_CHARACTERISTICS,
         *PERSON_ONLY_CHARACTERISTICS,
     ),
-    row_checks=(
+    row_value_checks=(
         "case when array_position(%(rank_grades_by_type)s::text[], landed.workforce_type || ':' || landed.rank_grade)"
         " is null and landed.rank_grade is not null and landed.workforce_type is not null then 'rank_grade ' || "
         "landed.rank_grade || ' is not a ' || landed.workforce_type || ' rank or grade' end",
@@ -144,7 +144,7 @@ HR_PROCESS_STAGES = SourceContract(
         Column("stage_date", "stage_date", "timestamp", required=True),
         *PROCESS_CANDIDATE_CHARACTERISTICS,
     ),
-    row_checks=(
+    row_value_checks=(
         "case when landed.process_type is not null and landed.stage is not null and "
         "array_position(%(process_stages)s::text[], landed.process_type || ':' || landed.stage) is null "
         "then 'stage ' || landed.stage || ' is not a stage of a ' || landed.process_type || ' process' end",
