@@ -61,10 +61,7 @@ def all_sources_night(server_url, tmp_path_factory):
     receiver = Receiver()
     environment = {"WAREHOUSE_URL": url, "EQUALITY_HOME": str(home), "EQUALITY_TASK_RETRIES": "0",
                    "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of(ALL_SOURCES_RUN_ID), "EQUALITY_ALERT_WEBHOOK_URL": receiver.url}
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in environment.items():
-            patch.setenv(name, value)
-        settings = Settings.from_env()
+    settings = Settings.from_env(environment)
     started = time.perf_counter()
     run = subprocess.run([EQUALITY, "nightly", "--landing", str(landing), "--backfill"],
                          env={**os.environ, **environment}, capture_output=True, text=True, timeout=1800)

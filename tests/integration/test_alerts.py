@@ -70,10 +70,7 @@ def test_an_extract_that_never_arrives_sends_one_message(environment, receiver, 
     landing.mkdir()
     receiver.messages.clear()
     settings_environment = {**environment, "EQUALITY_EXTRACT_WAIT_SECONDS": "3"}
-    with pytest.MonkeyPatch.context() as patch:
-        for name in ("WAREHOUSE_URL", "EQUALITY_HOME"):
-            patch.setenv(name, settings_environment[name])
-        airflow_env = {**settings_environment, **airflow_environment(Settings.from_env())}
+    airflow_env = {**settings_environment, **airflow_environment(Settings.from_env(settings_environment))}
     subprocess.run([AIRFLOW, "db", "migrate"], env=airflow_env, check=True, capture_output=True)
 
     run = subprocess.run([AIRFLOW, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],

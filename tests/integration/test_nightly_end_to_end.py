@@ -361,13 +361,13 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     run_dbt(night["url"], "run", "--select", cells.split(".")[1], work_dir=night["home"] / "dbt")
     assert _contents(night["url"], cells) == incremental[cells]
 
-    # loads passed by an earlier version of the custody suite are validated again
+    # loads passed by an earlier version of a suite (vetting's: the smallest table) are validated again
     with connect(night["url"]) as conn:
-        conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'custody_detentions'")
-    custody_rows = query(night["url"], "select count(*) from raw.custody_detentions")[0][0]
-    nightly.validate_raw("custody-suite-changed", night["settings"])
-    assert _rows_validated(night["url"], "custody-suite-changed")["custody_detentions"] == \
-        f"observed {custody_rows}, expected {custody_rows}"
+        conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'hr_vetting'")
+    vetting_rows = query(night["url"], "select count(*) from raw.hr_vetting")[0][0]
+    nightly.validate_raw("vetting-suite-changed", night["settings"])
+    assert vetting_rows > 0 and _rows_validated(night["url"], "vetting-suite-changed")["hr_vetting"] == \
+        f"observed {vetting_rows}, expected {vetting_rows}"
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):
