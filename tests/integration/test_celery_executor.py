@@ -70,7 +70,7 @@ def celery_night(police_uk_night, server_url, tmp_path_factory):
     api_port = free_port()
     pipeline = {"WAREHOUSE_URL": warehouse, "EQUALITY_HOME": str(home), "EQUALITY_TASK_RETRIES": "0",
                 "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of("real-police-uk")}  # the in-process night's key
-    environment = {**os.environ, **airflow_environment(Settings.from_env(pipeline))}
+    environment = {**os.environ, **pipeline, **airflow_environment(Settings.from_env(pipeline))}
     environment |= {
         "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": sqlalchemy_url(metadata),
