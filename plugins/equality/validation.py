@@ -37,7 +37,11 @@ BATCH_DEFINITION_NAME = "whole_table"
 # password never lands on disk.
 URL_VARIABLE = "EQUALITY_GX_WAREHOUSE_URL"
 DOCS_SITE = "local_site"
-RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
+# Counts only: GX fetches a sample of unexpected values with one more scan of the batch per column expectation
+# (a LIMIT query that reads everything when nothing is unexpected), so a suite is validated without samples and
+# only the expectations that failed are validated again with them.
+COUNTS_ONLY = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
+WITH_SAMPLES = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
 SAMPLE_SIZE = 3
 SAMPLE_CHARS = 40
 
@@ -287,9 +291,9 @@ class _Validator:
 
         suite = _expectation_suite(suite_file)
         gx_run_id = RunIdentifier(run_name=run_id)  # its run_time, now, is the validation time Data Docs show
-        validator = Validator(batch_definition=self._batch_definition(suite_file),
-                              result_format=RESULT_FORMAT)
+        validator = Validator(batch_definition=self._batch_definition(suite_file), result_format=COUNTS_ONLY)
         outcome = validator.validate_expectation_suite(suite, resolved)
+        _sample_failed_values(validator, outcome, resolved)
 
         rows, failures = [], []
         for result in outcome.results:
@@ -460,6 +464,16 @@ def _describe_result(result) -> tuple[dict, FailedExpectation | None]:
                                     observed=observed, partial_unexpected=partial[:SAMPLE_SIZE],
                                     description=config.description or meta.get("why"))
     return row, failure
+
+
+def _sample_failed_values(validator, outcome, parameters: dict) -> None:
+    """Validate again, with a sample of unexpected values, each column expectation of ``outcome`` that found
+    some, and put that result in its place (the same rows, so the same counts)."""
+    validator.result_format = WITH_SAMPLES
+    for position, result in enumerate(outcome.results):
+        if not result.success and "partial_unexpected_list" in (result.result or {}):
+            outcome.results[position] = validator.validate_expectation(result.expectation_config.to_domain_obj(),
+                                                                       parameters)
 
 
 def _sample_rows(warehouse_url: str, suite_file: SuiteFile, config) -> list:
