@@ -60,7 +60,8 @@ class RawCheck:
         a rule on each row alone leaves it None. A rule between rows of the table names the column that
         relates them (``person_id``): ``{batch}`` is then every row, of any load, sharing a value of it with
         the night's rows. A rule against another table, which can change while this one does not, says
-        ``TABLE``: ``{batch}`` is the whole table. Either way every ``{batch}`` in the query must be aliased
+        ``TABLE``: ``{batch}`` is the whole table, read on the nights when this table or one the query names
+        (``raw.<table>``) took a load. Either way every ``{batch}`` in the query must be aliased
         (``{batch} as event``): it becomes a subquery, which PostgreSQL before 16 accepts only with an alias.
     """
 
@@ -69,6 +70,11 @@ class RawCheck:
     why: str
     column: str | None = None
     spans: str | None = None
+
+    @property
+    def tables_read(self) -> frozenset[str]:
+        """The raw tables the query names besides its batch: what a rule against another table reads."""
+        return frozenset(re.findall(r"\braw\.(\w+)", self.query))
 
 
 TABLE = "TABLE"  # RawCheck.spans: the rule reads the whole table

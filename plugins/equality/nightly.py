@@ -184,10 +184,17 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
 
 def _has_rows_to_validate(conn, contract: SourceContract) -> bool:
     """Whether a raw suite has anything to read tonight: rows in its batch (a load not validated yet, or rows of a
-    load the registry does not hold as loaded), or a rule against the whole table, which a load of another table
-    can break. A suite with neither would pass on no rows, so it is not run."""
-    return (any(check.spans == TABLE for check in contract.raw_checks)
-            or conn.execute(f"select exists ({raw_suites.night_batch_query(contract)})").fetchone()[0])
+    load the registry does not hold as loaded), or a rule against the whole table when that table, or another
+    the rule reads, took a load no build has taken in yet (nothing else can break such a rule). A suite with
+    neither would pass on no rows, so it is not run."""
+    whole_table_rules = [check for check in contract.raw_checks if check.spans == TABLE]
+    if whole_table_rules:
+        tables = {contract.raw_table}.union(*(check.tables_read for check in whole_table_rules))
+        sources = [other.name for other in contracts() if other.raw_table in tables]
+        if conn.execute("select exists (select 1 from audit.loads where source = any(%s) and built_at is null "
+                        "and status <> 'rejected')", (sources,)).fetchone()[0]:
+            return True
+    return conn.execute(f"select exists ({raw_suites.night_batch_query(contract)})").fetchone()[0]
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:

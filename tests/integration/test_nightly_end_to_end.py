@@ -285,10 +285,13 @@ def _relation_ids(url: str, *tables: str) -> list[int]:
 
 def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night, tmp_path):
     night = copy_of_night
-    # a suite with a rule against the whole table reads it every night; the others read only the night's loads
-    whole_table_rules = {contract.raw_table for contract in contracts()
-                         if any(check.spans == TABLE for check in contract.raw_checks)}
-    assert whole_table_rules == {"hr_events", "complaint_allegations", "misconduct_proceedings"}
+    # a suite reads the night's loads; one with a rule against the whole table reads it when that table, or one
+    # the rule reads, took a load
+    whole_table_rules = {contract.raw_table: set().union(*(check.tables_read for check in contract.raw_checks
+                                                           if check.spans == TABLE))
+                         for contract in contracts() if any(check.spans == TABLE for check in contract.raw_checks)}
+    assert whole_table_rules == {"hr_events": {"hr_people"}, "complaint_allegations": {"complaint_cases"},
+                                 "misconduct_proceedings": {"complaint_cases"}}
     assert query(night["url"], "select count(*) = count(raw_validated_at), count(distinct source), "
                                "count(distinct raw_validated_by) from audit.loads where status = 'loaded' and "
                                "source <> 'home_office_stop_search_rates'")[0] == (True, 10, 10)  # one version a suite
@@ -301,7 +304,7 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
 
     # nothing new: no row validated, nothing built
     nightly.validate_raw("nothing-new", night["settings"])
-    assert _rows_validated(night["url"], "nothing-new") == {table: "observed 0, expected 0" for table in whole_table_rules}
+    assert _rows_validated(night["url"], "nothing-new") == {}
     assert nightly.build("nothing-new", night["settings"]) == 0
     assert nightly.validate_marts("nothing-new", night["settings"]) == 0
     assert _relation_ids(night["url"], searches, workforce) == before
@@ -319,8 +322,7 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     assert corrected_rows > 0 and superseded == 1
     nightly.validate_raw("corrected", night["settings"])
     assert _rows_validated(night["url"], "corrected") == {
-        "force_stop_search": f"observed {corrected_rows}, expected {corrected_rows}"} | {
-        table: "observed 0, expected 0" for table in whole_table_rules}
+        "force_stop_search": f"observed {corrected_rows}, expected {corrected_rows}"}
     assert 0 < nightly.build("corrected", night["settings"]) < night_nodes
     assert query(night["url"], "select selected from audit.builds where run_id = 'corrected'") == [
         (["source:raw.force_stop_search+"],)]
@@ -366,8 +368,25 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
         conn.execute("update audit.loads set raw_validated_by = 'an earlier suite' where source = 'hr_vetting'")
     vetting_rows = query(night["url"], "select count(*) from raw.hr_vetting")[0][0]
     nightly.validate_raw("vetting-suite-changed", night["settings"])
-    assert vetting_rows > 0 and _rows_validated(night["url"], "vetting-suite-changed")["hr_vetting"] == \
-        f"observed {vetting_rows}, expected {vetting_rows}"
+    assert vetting_rows > 0 and _rows_validated(night["url"], "vetting-suite-changed") == {
+        "hr_vetting": f"observed {vetting_rows}, expected {vetting_rows}"}
+
+    # a corrected case extract that drops a case with an allegation: the allegations' suite reads its whole table
+    # that night, though no allegation loaded, and fails on the allegation it orphans
+    cases = [path for path in night["complaints"].files if path.name.startswith("complaint_cases_")][-1]
+    header, dropped, *kept = cases.read_text().splitlines(keepends=True)
+    allegations = cases.with_name(cases.name.replace("complaint_cases_", "complaint_allegations_"))
+    assert f",{dropped.split(',')[0]}," in allegations.read_text()
+    (landing / cases.name).write_text(header + "".join(kept))
+    for path in landing.glob("stop_search_*.csv"):
+        path.unlink()
+    nightly.load(landing, "case-dropped", night["settings"])
+    with pytest.raises(ValidationFailed, match="raw_complaint_allegations / raw.complaint_allegations / case_id: "
+                                               "unexpected_rows_expectation .an allegation belongs to a delivered"):
+        nightly.validate_raw("case-dropped", night["settings"])
+    assert _rows_validated(night["url"], "case-dropped") == {
+        "complaint_cases": f"observed {len(kept)}, expected {len(kept)}",
+        "complaint_allegations": "observed 0, expected 0", "misconduct_proceedings": "observed 0, expected 0"}
 
 
 def test_a_rejected_file_fails_the_night_and_leaves_reporting_as_it_was(copy_of_night, tmp_path):
