@@ -171,7 +171,8 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
                              "raw_validated_at is not null and raw_validated_by is distinct from %s", (name, version))
             pending = conn.execute("select source, load_id from audit.loads where source = any(%s) and "
                                    "status = 'loaded' and raw_validated_at is null", (list(versions),)).fetchall()
-            to_read = [contract for contract in checked if _has_rows_to_validate(conn, contract)]
+            _, tables_loaded = _loads_not_built(conn)
+            to_read = [contract for contract in checked if _has_rows_to_validate(conn, contract, tables_loaded)]
         log.info("raw suites with rows to read: %s", ", ".join(contract.name for contract in to_read) or "none")
         validated = _validate(url, run_id, [raw_suites.suite_path(contract) for contract in to_read],
                               raw_suite_parameters(url), gx_root)
@@ -182,19 +183,23 @@ def validate_raw(run_id: str, settings: Settings | None = None, source: str | No
         return validated
 
 
-def _has_rows_to_validate(conn, contract: SourceContract) -> bool:
+def _has_rows_to_validate(conn, contract: SourceContract, tables_loaded: set[str]) -> bool:
     """Whether a raw suite has anything to read tonight: rows in its batch (a load not validated yet, or rows of a
     load the registry does not hold as loaded), or a rule against the whole table when that table, or another
-    the rule reads, took a load no build has taken in yet (nothing else can break such a rule). A suite with
-    neither would pass on no rows, so it is not run."""
-    whole_table_rules = [check for check in contract.raw_checks if check.spans == TABLE]
-    if whole_table_rules:
-        tables = {contract.raw_table}.union(*(check.tables_read for check in whole_table_rules))
-        sources = [other.name for other in contracts() if other.raw_table in tables]
-        if conn.execute("select exists (select 1 from audit.loads where source = any(%s) and built_at is null "
-                        "and status <> 'rejected')", (sources,)).fetchone()[0]:
-            return True
+    the rule reads, is among ``tables_loaded`` by loads no build has taken in yet (nothing else can break such a
+    rule). A suite with neither would pass on no rows, so it is not run."""
+    if any((check.tables_read | {contract.raw_table}) & tables_loaded
+           for check in contract.raw_checks if check.spans == TABLE):
+        return True
     return conn.execute(f"select exists ({raw_suites.night_batch_query(contract)})").fetchone()[0]
+
+
+def _loads_not_built(conn) -> tuple[list[int], set[str]]:
+    """The loads no build has taken in yet, and the raw tables they loaded."""
+    loads = conn.execute("select load_id, source from audit.loads where built_at is null "
+                         "and status <> 'rejected'").fetchall()
+    tables = {contract.name: contract.raw_table for contract in contracts()}
+    return [load_id for load_id, _ in loads], {tables[source] for _, source in loads}
 
 
 def build(run_id: str, settings: Settings | None = None) -> int:
@@ -205,18 +210,15 @@ def build(run_id: str, settings: Settings | None = None) -> int:
         digest = transform.project_digest()
         with connect(url) as conn:
             built = conn.execute("select project_digest from audit.builds order by finished_at desc limit 1").fetchone()
-            changed = conn.execute("select load_id, source from audit.loads where built_at is null "
-                                   "and status <> 'rejected'").fetchall()
-        tables = {contract.name: contract.raw_table for contract in contracts()}
-        select = transform.selection(built and built[0], digest, {tables[source] for _, source in changed})
+            changed, tables_loaded = _loads_not_built(conn)
+        select = transform.selection(built and built[0], digest, tables_loaded)
         if select == []:
             log.info("no load since the last build and the same dbt project: the models stand as built")
             return 0
         log.info("dbt build of %s", "everything" if select is None else " ".join(select))
         built = transform.build(url, settings.home / "dbt", select)
         with connect(url, autocommit=True) as conn:
-            conn.execute("update audit.loads set built_at = now() where load_id = any(%s)",
-                         ([load_id for load_id, _ in changed],))
+            conn.execute("update audit.loads set built_at = now() where load_id = any(%s)", (changed,))
             conn.execute("insert into audit.builds (run_id, project_digest, selected, nodes, relations) "
                          "values (%s, %s, %s, %s, %s)", (run_id, digest, select, built.nodes, built.relations))
         return built.nodes
