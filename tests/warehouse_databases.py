@@ -42,3 +42,17 @@ def clone_database(url: str) -> str:
         conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
                      "where datname = current_database() and pid <> pg_backend_pid()")
     return create_database(url, template=name)
+
+
+def copy_per_test(built: str):
+    """A fixture: a copy of the database the fixture named ``built`` returns (one per module, say), for one test to
+    change; dropped after the test."""
+    import pytest
+
+    @pytest.fixture
+    def copy(request):
+        url = clone_database(request.getfixturevalue(built))
+        yield url
+        drop_database(url)
+
+    return copy

@@ -264,7 +264,11 @@ def _rows_validated(url: str, run_id: str) -> dict[str, str]:
 MONTH_PARTITIONED = ("intermediate.int_stop_searches_conformed", "marts.fct_stop_search",
                      "intermediate.int_stop_search_oversight_events", "intermediate.int_stop_search_month_cells",
                      "intermediate.int_stop_search_oversight_share_cells",
-                     "intermediate.int_stop_search_oversight_benchmark_cells")
+                     "intermediate.int_stop_search_oversight_benchmark_cells",
+                     "intermediate.int_stop_search_oversight_officer_cells")
+PERIOD_PARTITIONED = ("oversight.mart_oversight_stop_search_officers", "marts.mart_oversight_stop_search_outcomes",
+                      "marts.mart_oversight_stop_search_outcomes_perturbed")
+INCREMENTAL = MONTH_PARTITIONED + PERIOD_PARTITIONED
 
 
 def _contents(url: str, table: str) -> str:
@@ -299,7 +303,7 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     assert everything
     searches, workforce = "marts.mart_stop_search_disproportionality", "marts.mart_workforce_representation"
     before = _relation_ids(night["url"], searches, workforce)
-    partitioned_ids = _relation_ids(night["url"], *MONTH_PARTITIONED)
+    partitioned_ids = _relation_ids(night["url"], *INCREMENTAL)
     fact_rows = query(night["url"], "select count(*) from marts.fct_stop_search")[0][0]
 
     # nothing new: no row validated, nothing built
@@ -348,13 +352,14 @@ def test_a_night_validates_and_builds_only_what_its_loads_changed(copy_of_night,
     assert {table.name: _contents(night["url"], f"reporting.{table.name}") for table in published_tables()} == {
         table.name: _contents(night["url"], f"reporting_candidate.{table.name}") for table in published_tables()}
 
-    # the month-partitioned models rebuilt the corrected month in place, and hold what a full rebuild holds
-    assert _relation_ids(night["url"], *MONTH_PARTITIONED) == partitioned_ids
-    incremental = {table: _contents(night["url"], table) for table in MONTH_PARTITIONED}
-    run_dbt(night["url"], "build", "--full-refresh", "--select", *(table.split(".")[1] for table in MONTH_PARTITIONED),
+    # the month-partitioned models rebuilt the corrected month in place, the period-partitioned ones the periods
+    # holding it, and they hold what a full rebuild holds
+    assert _relation_ids(night["url"], *INCREMENTAL) == partitioned_ids
+    incremental = {table: _contents(night["url"], table) for table in INCREMENTAL}
+    run_dbt(night["url"], "build", "--full-refresh", "--select", *(table.split(".")[1] for table in INCREMENTAL),
             work_dir=night["home"] / "dbt")
-    assert _relation_ids(night["url"], *MONTH_PARTITIONED) != partitioned_ids
-    assert {table: _contents(night["url"], table) for table in MONTH_PARTITIONED} == incremental
+    assert _relation_ids(night["url"], *INCREMENTAL) != partitioned_ids
+    assert {table: _contents(night["url"], table) for table in INCREMENTAL} == incremental
     # each month of the benchmark's cells is a grid of the groups tested in any month: the next build that finds
     # other groups in its table than in the events (here, one fewer) rebuilds every month
     cells = "intermediate.int_stop_search_oversight_benchmark_cells"

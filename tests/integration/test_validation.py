@@ -1,7 +1,7 @@
 """The raw suites run by real Great Expectations against a real PostgreSQL.
 
-Each test gets a fresh database (the ``warehouse_url`` fixture), prepared by the warehouse bootstrap and
-filled with a few clean rows by plain SQL (not by ingest, which would quarantine the defects under test).
+Each test gets a copy of one database per module, prepared by the warehouse bootstrap and filled with a few clean
+rows by plain SQL (not by ingest, which would quarantine the defects under test).
 Great Expectations is imported once per test process; each ``validate`` call makes one context.
 """
 
@@ -17,6 +17,7 @@ from equality.errors import ConfigurationError, ValidationFailed
 from equality.schema import bootstrap
 from equality.validation import SuiteResult, run_suite, seed_value_parameters, validate
 from equality.warehouse import connect
+from warehouse_databases import copy_per_test
 
 pytestmark = pytest.mark.pg15_smoke  # the suites' timestamp checks differ between PostgreSQL versions
 
@@ -47,10 +48,10 @@ def gx_root(tmp_path_factory):
     return tmp_path_factory.mktemp("gx")
 
 
-@pytest.fixture
-def raw_warehouse(warehouse_url):
+@pytest.fixture(scope="module")
+def clean_raw_warehouse(module_warehouse_url):
     """A bootstrapped warehouse whose raw tables hold a few clean rows, registered in audit.loads."""
-    with connect(warehouse_url) as conn:
+    with connect(module_warehouse_url) as conn:
         bootstrap(conn)
         for number, row in enumerate(FORCE_ROWS, start=2):
             searched_at, lpu, age, sex, self_defined, observed, legislation, obj, outcome = row
@@ -78,7 +79,10 @@ def raw_warehouse(warehouse_url):
             "('police_uk_stop_search', '2018-08-west-midlands-stop-and-search.csv', 'b', '2018-08-west-midlands', "
             "'loaded', %s, %s, 0)",
             (len(FORCE_ROWS), len(FORCE_ROWS), len(POLICE_UK_ROWS), len(POLICE_UK_ROWS)))
-    return warehouse_url
+    return module_warehouse_url
+
+
+raw_warehouse = copy_per_test("clean_raw_warehouse")  # for one test to write defects into
 
 
 def _parameters(url: str) -> dict:

@@ -158,12 +158,14 @@
         {%- endif %}
     from {{ cells }} as month_terms
     inner join {{ periods }} as periods on month_terms.{{ month }} = periods.month_start
+    -- the unit first: sorted to group, rows that share their first keys cost a comparison of every key (a
+    -- month's cells join a dozen periods), and the unit tells most rows apart at once (the officers' benchmark
+    -- on the all-sources test night: 5.6 s against 10 s)
     group by
-        {%- for column in partition %}
-        month_terms.{{ column }},
+        month_terms.unit_id, month_terms.event_group, periods.period_start, periods.period_type, periods.period_end
+        {%- for column in partition %},
+        month_terms.{{ column }}
         {%- endfor %}
-        periods.period_type, periods.period_start, periods.period_end, month_terms.unit_id,
-        month_terms.event_group
 {%- endmacro %}
 
 {#- Condition on an event of peer_benchmark_cells: it has a unit, a stated group and every stratum column. -#}
