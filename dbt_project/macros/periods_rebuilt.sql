@@ -50,14 +50,16 @@
      {%- endif %}) as {{ cells.identifier }}_of_periods_not_held
 {%- endmacro %}
 
-{#- Condition: the groups a period-partitioned oversight mart's cells test are not those its table holds (the cells
-    then rebuilt every month: oversight_tested_groups_changed). -#}
-{% macro oversight_mart_groups_changed(cells) -%}
+{#- Condition: the groups a period-partitioned internal benchmark's cells test (each unit level's, or with
+    unit_name 'officer_id' the officers' alone) are not those its table holds: the cells then rebuilt every month
+    (oversight_tested_groups_changed), and every period changes. -#}
+{% macro oversight_mart_groups_changed(cells, unit_name='unit_id') -%}
+    {%- set level = 'unit_level, ' if unit_name == 'unit_id' else '' -%}
     (with tested as materialized (
-        select distinct ethnicity_basis, event_group from {{ cells }}
+        select distinct {{ level }}ethnicity_basis, event_group from {{ cells }}
     ),
     held as materialized (
-        select distinct ethnicity_basis, ethnic_group from {{ this }}
+        select distinct {{ level }}ethnicity_basis, ethnic_group from {{ this }}
     )
     select exists (select * from tested except select * from held)
         or exists (select * from held except select * from tested))

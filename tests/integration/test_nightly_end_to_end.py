@@ -266,7 +266,8 @@ MONTH_PARTITIONED = ("intermediate.int_stop_searches_conformed", "marts.fct_stop
                      "intermediate.int_stop_search_oversight_share_cells",
                      "intermediate.int_stop_search_oversight_benchmark_cells",
                      "intermediate.int_stop_search_oversight_officer_cells")
-PERIOD_PARTITIONED = ("oversight.mart_oversight_stop_search_officers", "marts.mart_oversight_stop_search_outcomes",
+PERIOD_PARTITIONED = ("oversight.mart_oversight_stop_search_officers", "marts.mart_oversight_stop_search_benchmark",
+                      "marts.mart_oversight_stop_search_benchmark_perturbed", "marts.mart_oversight_stop_search_outcomes",
                       "marts.mart_oversight_stop_search_outcomes_perturbed")
 INCREMENTAL = MONTH_PARTITIONED + PERIOD_PARTITIONED
 

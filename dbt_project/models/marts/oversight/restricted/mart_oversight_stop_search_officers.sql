@@ -1,7 +1,7 @@
 {{ config(materialized='incremental', incremental_strategy='append',
           pre_hook="{{ delete_periods_rebuilt(ref('int_stop_search_oversight_periods'), ref('int_stop_search_rebuilt_months'),
                                               every_period_when=oversight_mart_groups_changed(
-                                                  ref('int_stop_search_oversight_officer_cells'))) }}") }}
+                                                  ref('int_stop_search_oversight_officer_cells'), 'officer_id')) }}") }}
 {#- The internal benchmark of stop and search for each (pseudonymised) officer: their searches of each minority
     broad group against those expected from the other officers working the same LPU x month x shift, on a
     funnel plot with overdispersion, flagged after false discovery rate control (macro oversight_benchmark_model;
