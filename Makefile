@@ -10,6 +10,9 @@ STAMP  := $(VENV)/.installed
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope --durations=20
 SMOKE_LOG := $(VENV)/pg15_smoke.log
+# The smoke run's own temporary root: a pytest session makes its root private (0700) as it starts, and the
+# suite's embedded server's user must pass through the suite's.
+SMOKE_TMP := $(VENV)/pg15_smoke_tmp
 
 .PHONY: install demo test bench clean browser
 
@@ -34,7 +37,8 @@ demo: $(STAMP)
 test: $(STAMP) browser
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): its pg15_smoke tests run beside the suite"; \
-		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" nice -n 19 $(PYTEST) -p no:cacheprovider -m pg15_smoke tests/integration \
+		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" nice -n 19 $(PYTEST) -p no:cacheprovider --basetemp=$(SMOKE_TMP) \
+			-m pg15_smoke tests/integration \
 			> $(SMOKE_LOG) 2>&1 & smoke=$$!; \
 	else \
 		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; smoke=; \

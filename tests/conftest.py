@@ -7,6 +7,8 @@ server is left as it was. The embedded test server trades crash safety for speed
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,7 +55,10 @@ def server_url(tmp_path_factory) -> str:
     if external:
         yield external
         return
-    server = EmbeddedWarehouse(tmp_path_factory.mktemp("embedded") / "warehouse")
+    # Outside pytest's temporary root: a pytest session starting beside this one (make test's pg15_smoke run) makes
+    # that root private again (0700), which would cut the server's own user off from its data.
+    root = Path(tempfile.mkdtemp(prefix="equality-test-server-"))
+    server = EmbeddedWarehouse(root / "warehouse")
     url = server.start()
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
         for name, value in FAST_DURABILITY.items():
@@ -61,6 +66,7 @@ def server_url(tmp_path_factory) -> str:
         conn.execute("select pg_reload_conf()")
     yield url
     server.stop()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
