@@ -88,11 +88,17 @@ select * from final
     table holds, so every month's grid changes (a month-partitioned model rebuilds every month: macro
     delete_months_rebuilt's every_month_when). -#}
 {% macro oversight_tested_groups_changed(events, levels, peers_within=[]) -%}
+    {{ groups_differ(oversight_tested_groups(events, levels, peers_within),
+                     'select distinct unit_level, ethnicity_basis, event_group from ' ~ this) }}
+{%- endmacro %}
+
+{#- Condition: the rows of two queries (of the same columns) are not the same set. -#}
+{% macro groups_differ(tested, held) -%}
     (with tested as materialized (
-        {{ oversight_tested_groups(events, levels, peers_within) }}
+        {{ tested }}
     ),
     held as materialized (
-        select distinct unit_level, ethnicity_basis, event_group from {{ this }}
+        {{ held }}
     )
     select exists (select * from tested except select * from held)
         or exists (select * from held except select * from tested))

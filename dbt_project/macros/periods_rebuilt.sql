@@ -55,12 +55,6 @@
     (oversight_tested_groups_changed), and every period changes. -#}
 {% macro oversight_mart_groups_changed(cells, unit_name='unit_id') -%}
     {%- set level = 'unit_level, ' if unit_name == 'unit_id' else '' -%}
-    (with tested as materialized (
-        select distinct {{ level }}ethnicity_basis, event_group from {{ cells }}
-    ),
-    held as materialized (
-        select distinct {{ level }}ethnicity_basis, ethnic_group from {{ this }}
-    )
-    select exists (select * from tested except select * from held)
-        or exists (select * from held except select * from tested))
+    {{ groups_differ('select distinct ' ~ level ~ 'ethnicity_basis, event_group from ' ~ cells,
+                     'select distinct ' ~ level ~ 'ethnicity_basis, ethnic_group from ' ~ this) }}
 {%- endmacro %}

@@ -273,22 +273,23 @@ PERIOD_PARTITIONED = ("oversight.mart_oversight_stop_search_officers", "marts.ma
 INCREMENTAL = MONTH_PARTITIONED + PERIOD_PARTITIONED
 
 
+def _column_types(url: str, table: str) -> list[tuple[str, str]]:
+    schema, name = table.split(".")
+    return query(url, "select column_name, data_type from information_schema.columns where table_schema = %s "
+                      "and table_name = %s order by ordinal_position", schema, name)
+
+
 def _contents(url: str, table: str) -> str:
     """A digest of a table's rows, its floating-point values to 9 decimal places: the last bits of a sum follow the
     order PostgreSQL adds in, which differs from build to build."""
-    schema, name = table.split(".")
     values = ", ".join(f"round({column}::numeric, 9)" if data_type == "double precision" else column
-                       for column, data_type in query(url, "select column_name, data_type from information_schema.columns "
-                                                           "where table_schema = %s and table_name = %s "
-                                                           "order by ordinal_position", schema, name))
+                       for column, data_type in _column_types(url, table))
     return query(url, f"select md5(string_agg(row({values})::text, '|' order by row({values})::text)) from {table}")[0][0]
 
 
 def _rows(url: str, table: str) -> list[tuple[tuple, tuple]]:
     """A table's rows as (exact values, floating-point values), in the order of the exact ones."""
-    schema, name = table.split(".")
-    types = query(url, "select column_name, data_type from information_schema.columns where table_schema = %s "
-                       "and table_name = %s order by ordinal_position", schema, name)
+    types = _column_types(url, table)
     exact = [column for column, data_type in types if data_type != "double precision"]
     floating = [column for column, data_type in types if data_type == "double precision"]
     rows = query(url, f"select {', '.join(exact + floating)} from {table} order by {', '.join(exact)}")
