@@ -16,12 +16,14 @@ SMOKE_TMP := $(VENV)/pg15_smoke_tmp
 
 .PHONY: install demo test bench clean browser
 
+## The project and its test tools, pinned by constraints.txt, installed by uv (the same packages as pip installs, in a
+## sixth of the time: docs/benchmarks.md, fifteenth sitting).
 install: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[test]'
+	$(BIN)/pip install --quiet --constraint constraints.txt uv
+	$(BIN)/uv pip install --python $(BIN)/python --quiet --constraint constraints.txt --editable '.[test]'
 	touch $(STAMP)
 
 ## Start the embedded warehouse, generate a synthetic night and run the Airflow DAG end to end.
