@@ -73,6 +73,8 @@ def airflow_environment(settings: Settings) -> dict[str, str]:
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
         "AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT": "120",
         "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+        # Read only by the CeleryExecutor's workers: the night's libraries imported once each, not once a task.
+        "AIRFLOW__CELERY__CELERY_CONFIG_OPTIONS": "equality.celery_config.CELERY_CONFIG",
     }
     return {key: os.environ.get(key, value) for key, value in defaults.items()}
 

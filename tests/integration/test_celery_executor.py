@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -20,6 +21,7 @@ import uuid
 import pytest
 
 from commands import AIRFLOW
+from equality.celery_config import PRELOADED
 from equality.config import Settings
 from equality.orchestration import airflow_environment
 from equality.warehouse import connect
@@ -136,3 +138,21 @@ def test_the_night_runs_under_the_celery_executor_on_two_workers(celery_night):
 def test_it_publishes_the_same_tables_as_the_in_process_night(celery_night):
     assert published_tables(celery_night["url"]) == published_tables(celery_night["in_process"]["url"])
     assert query(celery_night["url"], "select count(*) from reporting.custody_rates")[0][0] > 0
+
+
+def test_a_worker_imports_the_nights_libraries_before_it_forks_its_tasks(tmp_path):
+    """Airflow's Celery app reads its configuration from equality.celery_config (the night's Airflow environment
+    names it), and loading a worker's modules imports what the night's tasks need, so a task process forked from the
+    worker starts with them."""
+    environment = {**os.environ, **airflow_environment(Settings.from_env({"EQUALITY_HOME": str(tmp_path)}))}
+    probe = f"""
+import sys
+from airflow.providers.celery.executors.celery_executor_utils import app
+preloaded = {PRELOADED!r}
+before = [name for name in preloaded if name in sys.modules]
+app.loader.import_default_modules()  # what a worker does before it starts its pool
+print(before, [name for name in preloaded if name not in sys.modules])
+"""
+    run = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip().splitlines()[-1] == "[] []", run.stdout
