@@ -33,9 +33,9 @@ demo: $(STAMP)
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
 ## warehouse (or WAREHOUSE_URL), and beside it the tests marked pg15_smoke (what differs between PostgreSQL
 ## versions: COPY, timestamp checks, a whole night to publication) on EXTERNAL_WAREHOUSE_URL if it answers. The
-## smoke run takes the time one of the suite's processes waits for the other (the all-sources night's readers
-## run in one); its output follows the suite's. (At nice 19 it left the suite 94 s sooner, but starved its own
-## timed publish test: docs/benchmarks.md, fourteenth sitting.)
+## smoke run shares the cores with the suite's processes (all of them are busy the whole pass: docs/benchmarks.md,
+## fifteenth sitting); its output follows the suite's. (At nice 19 it left the suite 94 s sooner, but starved its
+## own timed publish test: docs/benchmarks.md, fourteenth sitting.)
 test: $(STAMP) browser
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): its pg15_smoke tests run beside the suite"; \

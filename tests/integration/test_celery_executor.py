@@ -138,4 +138,3 @@ def test_the_night_runs_under_the_celery_executor_on_two_workers(celery_night):
 def test_it_publishes_the_same_tables_as_the_in_process_night(celery_night):
     assert published_tables(celery_night["url"]) == published_tables(celery_night["in_process"]["url"])
     assert query(celery_night["url"], "select count(*) from reporting.custody_rates")[0][0] > 0
-
