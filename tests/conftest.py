@@ -15,7 +15,7 @@ import pytest
 
 from equality.config import Settings
 from equality.warehouse import EmbeddedWarehouse, connect, with_database
-from warehouse_databases import create_database, drop_database, empty_database
+from warehouse_databases import create_database, drop_database, empty_database, new_database_name
 
 TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
 # Settings that keep the embedded test server off the disk's critical path: a crash loses nothing worth keeping.
@@ -83,12 +83,26 @@ def warehouse_url(_scratch_url) -> str:
     return _scratch_url
 
 
+@pytest.fixture(scope="session")
+def _module_database_name() -> str:
+    return new_database_name()
+
+
 @pytest.fixture(scope="module")
-def module_warehouse_url(server_url) -> str:
-    """A fresh database shared by the tests of one module (for expensive setups such as a dbt build)."""
-    url = create_database(server_url)
+def module_warehouse_url(server_url, _module_database_name) -> str:
+    """A fresh database shared by the tests of one module (for expensive setups such as a dbt build). Every module
+    of a test process gets one of the same name, so a dbt build in ``module_dbt_work_dir`` starts from the previous
+    module's saved parse: dbt keys it on the connection, the database's name included."""
+    url = create_database(server_url, name=_module_database_name)
     yield url
     drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def module_dbt_work_dir(tmp_path_factory) -> Path:
+    """One dbt work folder (compiled SQL, logs, the saved parse) for the test process's builds in its modules'
+    databases (``module_warehouse_url``)."""
+    return tmp_path_factory.mktemp("dbt_module")
 
 
 @pytest.fixture(scope="session")

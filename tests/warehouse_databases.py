@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
+from typing import Iterator
 
 from equality.warehouse import connect, with_database
 
 
-def create_database(server_url: str, template: str = "template0") -> str:
-    """A new database on the server (a copy of ``template``, which nobody may be connected to); its URL."""
-    name = f"equality_test_{uuid.uuid4().hex[:12]}"
+def new_database_name() -> str:
+    return f"equality_test_{uuid.uuid4().hex[:12]}"
+
+
+def create_database(server_url: str, template: str = "template0", name: str | None = None) -> str:
+    """A new database on the server (a copy of ``template``, which nobody may be connected to), named ``name`` or
+    a new name; its URL."""
+    name = name or new_database_name()
     with connect(with_database(server_url, "postgres"), autocommit=True) as conn:
         conn.execute(f'create database "{name}" template "{template}" strategy file_copy')
         conn.execute(f'alter database "{name}" set synchronous_commit = off')
@@ -42,6 +49,26 @@ def clone_database(url: str) -> str:
         conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
                      "where datname = current_database() and pid <> pg_backend_pid()")
     return create_database(url, template=name)
+
+
+@contextmanager
+def copy_under_its_name(url: str) -> Iterator[str]:
+    """A copy of a built database under the built one's name (its URL), the built one kept under another name
+    meanwhile and given its name back after: a build in the copy reuses dbt's saved parse of the built one, which
+    dbt keys on the connection, the database's name included (a copy under a new name parses the project again,
+    12 s). Nothing else may use the built database meanwhile."""
+    name = url.rsplit("/", 1)[-1]
+    kept = new_database_name()
+    with connect(with_database(url, "postgres"), autocommit=True) as conn:
+        conn.execute("select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = %s", (name,))
+        conn.execute(f'alter database "{name}" rename to "{kept}"')
+    try:
+        create_database(url, template=kept, name=name)
+        yield url
+    finally:
+        with connect(with_database(url, "postgres"), autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')
+            conn.execute(f'alter database "{kept}" rename to "{name}"')
 
 
 def copy_per_test(built: str):

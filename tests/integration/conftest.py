@@ -1,7 +1,8 @@
 """Fixtures of the integration tests: a bootstrapped connection, and the nights several modules read.
 
 A night is built once per session for each scenario and only read by the tests given it; a test that changes a
-built warehouse works on a copy (``warehouse_databases.clone_database``).
+built warehouse works on a copy (``warehouse_databases``: ``clone_database``, or ``copy_under_its_name`` for a
+test that builds in it).
 """
 
 import os

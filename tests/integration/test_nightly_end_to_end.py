@@ -9,7 +9,6 @@ night can go wrong, each on a copy of that warehouse, and check that the publish
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import shutil
 import subprocess
@@ -32,7 +31,7 @@ from equality.transform import run_dbt
 from equality.validation import SuiteFile
 from equality.warehouse import connect, describe
 from nights import ALL_SOURCES_END, ALL_SOURCES_SEARCHES, BIRMINGHAM_BLACK, MISSING_MONTH, PARTIAL_MONTH, query
-from warehouse_databases import clone_database, drop_database
+from warehouse_databases import copy_under_its_name
 
 pytestmark = pytest.mark.slow
 
@@ -232,10 +231,10 @@ def test_groups_the_forces_codes_cannot_record_are_not_applicable_rather_than_ze
 
 @pytest.fixture
 def copy_of_night(night):
-    """The module's night copied into a database of its own, for a test that changes it."""
-    url = clone_database(night["url"])
-    yield {**night, "url": url, "settings": dataclasses.replace(night["settings"], warehouse_url=url)}
-    drop_database(url)
+    """The module's night copied, for a test that changes it: under the night's name, so a build in it starts from
+    the night's saved dbt parse (``copy_under_its_name``)."""
+    with copy_under_its_name(night["url"]):
+        yield night
 
 
 def test_loading_the_same_night_again_duplicates_nothing(copy_of_night):

@@ -68,7 +68,7 @@ def report_count(url: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def first_night(module_warehouse_url, tmp_path_factory):
+def first_night(module_warehouse_url, module_dbt_work_dir, tmp_path_factory):
     folder = tmp_path_factory.mktemp("uof") / "landing"
     deliver(folder, "2024-05", [
         # two officers on one person: a Taser drawn by one, fired by the other; one put them on the ground
@@ -79,7 +79,7 @@ def first_night(module_warehouse_url, tmp_path_factory):
         # the same subject id in another incident is another subject
         report(report_id="R-4", incident_id="I-2", incident_at="2024-05-20T10:00:00+00:00", stop_search_record_id=""),
     ])
-    load_and_build(module_warehouse_url, folder, tmp_path_factory.mktemp("dbt"))
+    load_and_build(module_warehouse_url, folder, module_dbt_work_dir)
     return {"url": module_warehouse_url, "folder": folder, "subjects": subjects(module_warehouse_url),
             "reports": report_count(module_warehouse_url)}
 
@@ -101,7 +101,7 @@ def test_a_tactic_counts_once_per_subject_and_the_taser_at_its_highest_use(first
     assert first_night["subjects"][hashed("I-2"), hashed("S-1")][2] == "NONE"
 
 
-def test_a_corrected_redelivery_replaces_the_earlier_version(first_night, tmp_path):
+def test_a_corrected_redelivery_replaces_the_earlier_version(first_night, module_dbt_work_dir):
     url, folder = first_night["url"], first_night["folder"]
     # May again, corrected: R-3 was never fired (the Taser was arced), R-4 was written in error
     deliver(folder, "2024-05", [
@@ -116,7 +116,7 @@ def test_a_corrected_redelivery_replaces_the_earlier_version(first_night, tmp_pa
         report(report_id="R-5", incident_id="I-3", subject_id="S-9", incident_at="2024-06-02T09:00:00+00:00",
                stop_search_record_id=""),
     ])
-    load_and_build(url, folder, tmp_path)
+    load_and_build(url, folder, module_dbt_work_dir)
     after = subjects(url)
     assert set(after) == {(hashed("I-1"), hashed("S-1")), (hashed("I-3"), hashed("S-9"))}
     reports, officers, ced, _, _, with_video, _ = after[hashed("I-1"), hashed("S-1")]

@@ -27,7 +27,7 @@ PUBLISHED_HEADCOUNT = {"OFFICER": 6546, "STAFF": 3636, "PCSO": 455, "SPECIAL": 2
 
 
 @pytest.fixture(scope="module")
-def benchmark(module_warehouse_url, tmp_path_factory):
+def benchmark(module_warehouse_url, module_dbt_work_dir, tmp_path_factory):
     landing = tmp_path_factory.mktemp("hr")
     generated = generate_workforce(demo_scenario(start=date(2019, 8, 1), end=date(2019, 9, 30),
                                                  initial_headcount={"OFFICER": 400, "STAFF": 200, "PCSO": 40,
@@ -37,7 +37,7 @@ def benchmark(module_warehouse_url, tmp_path_factory):
         load_files(conn, delivered_files([landing]), key=b"benchmark-test-key-0123456789", seeds_dir=SEEDS_DIR)
     transform.run_dbt(module_warehouse_url, "build", "--quiet", "--select", "+mart_workforce_benchmark",
                       "--indirect-selection", "cautious",
-                      work_dir=tmp_path_factory.mktemp("dbt"))
+                      work_dir=module_dbt_work_dir)
     with connect(module_warehouse_url) as conn:
         rows = conn.execute("""select workforce_type_code, home_office_value, warehouse_value,
                                       home_office_share_of_paid_workforce, warehouse_share_of_paid_workforce

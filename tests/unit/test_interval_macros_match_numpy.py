@@ -71,10 +71,9 @@ def same_limits(sql: np.ndarray, python: np.ndarray) -> None:
 
 
 @pytest.fixture(scope="module")
-def macro_limits(module_warehouse_url, tmp_path_factory):
-    work_dir = tmp_path_factory.mktemp("dbt")
-    run_dbt(module_warehouse_url, "seed", "--quiet", "--select", "poisson_mid_p_limits", work_dir=work_dir)
-    sql = compiled(module_warehouse_url, work_dir)
+def macro_limits(module_warehouse_url, module_dbt_work_dir):
+    run_dbt(module_warehouse_url, "seed", "--quiet", "--select", "poisson_mid_p_limits", work_dir=module_dbt_work_dir)
+    sql = compiled(module_warehouse_url, module_dbt_work_dir)
     pairs = limits_from_sql(module_warehouse_url, sql, CASES)
     poisson = limits_from_sql(module_warehouse_url, sql, [(x, x, 0, 1) for x in POISSON_COUNTS])
     return pairs, poisson
