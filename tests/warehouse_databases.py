@@ -42,12 +42,17 @@ def empty_database(url: str) -> None:
         conn.execute("create schema public authorization pg_database_owner")
 
 
+def end_sessions(conn, name: str) -> None:
+    """End every session on database ``name``, waiting for each to go (a template, or a database renamed, may have
+    none)."""
+    conn.execute("select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = %s", (name,))
+
+
 def clone_database(url: str) -> str:
     """A copy of a built database (CREATE DATABASE ... TEMPLATE), for a test that changes what it holds."""
     name = url.rsplit("/", 1)[-1]
-    with connect(url, autocommit=True) as conn:  # a template must have no other session
-        conn.execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                     "where datname = current_database() and pid <> pg_backend_pid()")
+    with connect(with_database(url, "postgres"), autocommit=True) as conn:
+        end_sessions(conn, name)
     return create_database(url, template=name)
 
 
@@ -60,7 +65,7 @@ def copy_under_its_name(url: str) -> Iterator[str]:
     name = url.rsplit("/", 1)[-1]
     kept = new_database_name()
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
-        conn.execute("select pg_terminate_backend(pid, 10000) from pg_stat_activity where datname = %s", (name,))
+        end_sessions(conn, name)
         conn.execute(f'alter database "{name}" rename to "{kept}"')
     try:
         create_database(url, template=kept, name=name)
