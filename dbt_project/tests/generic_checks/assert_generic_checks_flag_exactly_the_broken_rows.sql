@@ -1,43 +1,46 @@
-{#- The generic tests every mart uses flag exactly the rows they exist for, on hand-made rows: an estimate
-    outside its interval (a missing estimate or limit passes), a reference group whose ratio is not 1, and a
-    grain that repeats. Returns the checks whose flagged rows differ from the broken ones. -#}
-with estimates (row_name, ratio, ratio_lower_95, ratio_upper_95, is_reference_group) as (
+{#- The checks every model's test (meets_its_checks) runs flag exactly the rows they exist for, on hand-made rows:
+    each check is broken by the rows named 'breaks <check>' and by no other row (a missing value passes every
+    check but not_null, and two missing ids are not a repeated one). Returns the checks whose count of failing rows differs from the expected one. -#}
+with estimates (row_name, id, code, size, share, ratio, ratio_lower_95, ratio_upper_95, is_reference_group, period, ethnic_group) as (
     values
-        ('inside', 1.5, 1.0, 2.0, false),
-        ('outside', 2.5, 1.0, 2.0, false),
-        ('no estimate', null, 1.0, 2.0, false),
-        ('no upper limit', 3.0, 1.0, null, false),
-        ('reference at 1', 1.0, 0.5, 1.5, true),
-        ('reference not 1', 1.2, 0.5, 1.5, true)
+        ('passes', 1, 'A', 1, 0.5, 1.5, 1.0, 2.0, false, '2024', 'Black'),
+        ('passes', 2, 'B', 2, 0.0, 1.5, 1.0, 2.0, false, '2024', 'White'),
+        ('missing values', null, null, null, null, null, 1.0, 2.0, false, '2024', null),
+        ('missing a limit', null, 'C', 3, 1.0, 3.0, 1.0, null, false, '2024', 'Mixed'),
+        ('breaks unique, grain', 1, 'A', 4, 0.5, 1.5, 1.0, 2.0, false, '2025', 'Black'),
+        ('breaks grain', 6, 'D', 5, 0.5, 1.5, 1.0, 2.0, false, '2025', 'Black'),
+        ('breaks accepted_values', 7, 'E', 6, 0.5, 1.5, 1.0, 2.0, false, '2025', 'White'),
+        ('breaks non_negative, between', 8, 'B', -1, 1.5, 1.5, 1.0, 2.0, false, '2025', 'Other'),
+        ('breaks inside_its_interval', 9, 'C', 7, 0.5, 2.5, 1.0, 2.0, false, '2026', 'Black'),
+        ('breaks inside_its_interval, reference_ratio_is_one', 10, 'C', 8, 0.5, 1.2, 0.5, 1.15, true, '2026', 'White'),
+        ('reference at 1', 11, 'D', 9, 0.5, 1.0, 0.5, 1.5, true, '2027', 'White')
 ),
-
-grains (period, ethnic_group) as (
-    values ('2024', 'Black'), ('2024', 'White'), ('2025', 'Black'), ('2025', 'Black')
-),
-
-outside_interval as ({{ test_inside_its_interval('estimates', 'ratio') }}),
-
-reference_not_one as ({{ test_reference_ratio_is_one('estimates', 'ratio') }}),
-
-repeated_grain as ({{ test_one_row_per_grain('grains', grain=['period', 'ethnic_group']) }}),
 
 flagged as (
-    select 'inside_its_interval' as generic_test, string_agg(row_name, ', ' order by row_name) as rows_flagged
-    from outside_interval
-    union all
-    select 'reference_ratio_is_one', string_agg(row_name, ', ' order by row_name) from reference_not_one
-    union all
-    select 'one_row_per_grain', string_agg(period || ' ' || ethnic_group || ' x' || occurrences, ', ') from repeated_grain
+    {{ broken_checks('estimates', {
+        'code': ['not_null', {'accepted_values': ['A', 'B', 'C', 'D']}],
+        'id': ['unique'],
+        'size': ['non_negative', {'accepted_values': [-1, 1, 2, 3, 4, 5, 7, 8, 9], 'quote': false}],
+        'share': [{'between': [0, 1]}],
+        'ratio': ['inside_its_interval', 'reference_ratio_is_one'],
+    }, [('grain', ['period', 'ethnic_group'])]) }}
 ),
 
-expected (generic_test, rows_flagged) as (
+expected (check_name, failing_rows) as (
     values
-        ('inside_its_interval', 'outside'),
-        ('reference_ratio_is_one', 'reference not 1'),
-        ('one_row_per_grain', '2025 Black x2')
+        ('code not_null', 1),
+        ('code accepted_values', 1),
+        ('size non_negative', 1),
+        ('size accepted_values', 1),
+        ('share between', 1),
+        ('ratio inside_its_interval', 2),
+        ('ratio reference_ratio_is_one', 1),
+        ('id unique', 1),
+        ('grain (period, ethnic_group) unique', 1)
 )
 
-select expected.generic_test, expected.rows_flagged as expected, flagged.rows_flagged as flagged
+select coalesce(expected.check_name, flagged.check_name) as check_name, expected.failing_rows as expected,
+       flagged.failing_rows as flagged
 from expected
-left join flagged on expected.generic_test = flagged.generic_test
-where flagged.rows_flagged is distinct from expected.rows_flagged
+full join flagged on expected.check_name = flagged.check_name
+where flagged.failing_rows is distinct from expected.failing_rows
