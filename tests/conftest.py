@@ -22,20 +22,25 @@ TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
 FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
 
 
-# Test modules that read a session's built warehouse (tests/integration/conftest.py). Under pytest-xdist the readers
-# of one warehouse run in one process, so each warehouse is built once (a module left out only builds it again).
-WAREHOUSE_READERS = {"test_board_report.py": "all_sources_night", "test_complaints.py": "all_sources_night",
-                     "test_custody.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
-                     "test_nightly_end_to_end.py": "all_sources_night", "test_oversight.py": "all_sources_night",
-                     "test_use_of_force.py": "all_sources_night",
-                     "test_workforce.py": "all_sources_night",
-                     "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
-                     "test_real_police_uk.py": "police_uk_night"}
+# Test modules that share an expensive set-up, each group run in one process under pytest-xdist: the readers of one
+# session's built warehouse (tests/integration/conftest.py), so it is built once (a module left out only builds it
+# again), and the modules that build in their module database (``module_dbt_work_dir``), so dbt parses the project
+# once for all of them (a module left out parses it again, 10-15 s).
+SHARED_SET_UPS = {"test_board_report.py": "all_sources_night", "test_complaints.py": "all_sources_night",
+                  "test_custody.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
+                  "test_nightly_end_to_end.py": "all_sources_night", "test_oversight.py": "all_sources_night",
+                  "test_use_of_force.py": "all_sources_night",
+                  "test_workforce.py": "all_sources_night",
+                  "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
+                  "test_real_police_uk.py": "police_uk_night",
+                  "test_interval_macros_match_numpy.py": "module_dbt_work_dir", "test_model_checks.py": "module_dbt_work_dir",
+                  "test_use_of_force_counting.py": "module_dbt_work_dir",
+                  "test_workforce_benchmark.py": "module_dbt_work_dir"}
 
 
 def pytest_xdist_make_scheduler(config, log):
     """With ``--dist loadscope``: whole modules to a process (a module's warehouse is built once), and the modules
-    reading one session warehouse together."""
+    sharing a set-up together (``SHARED_SET_UPS``)."""
     if config.getoption("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
@@ -43,7 +48,7 @@ def pytest_xdist_make_scheduler(config, log):
     class OneProcessPerWarehouse(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
-            return WAREHOUSE_READERS.get(module.rsplit("/", 1)[-1], module)
+            return SHARED_SET_UPS.get(module.rsplit("/", 1)[-1], module)
 
     return OneProcessPerWarehouse(config, log)
 
