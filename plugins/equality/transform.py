@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+import psycopg
+
 from equality.config import DBT_PROJECT_DIR
-from equality.errors import TransformFailed
+from equality.errors import EqualityError, TransformFailed
 from equality.warehouse import connect, describe
 
 log = logging.getLogger(__name__)
@@ -80,7 +82,7 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
         raise TransformFailed(f"dbt {' '.join(args)} could not run: {outcome.exception}")
     results = list(outcome.result or [])
     failures = [f"{result.node.resource_type} {result.node.name}: {result.status} — {(result.message or '').strip()}"
-                + broken_checks(url, result)
+                + broken_checks_described(url, result)
                 for result in results if str(result.status) in ("error", "fail", "runtime error")]
     if not outcome.success:
         raise TransformFailed("dbt " + " ".join(args) + " failed:\n" + "\n".join(f"  - {f}" for f in failures))
@@ -89,15 +91,19 @@ def run_dbt(url: str, *args: str, work_dir: Path, project_dir: Path = DBT_PROJEC
     return BuildResult(nodes=len(results), failures=failures, relations=relations)
 
 
-def broken_checks(url: str, result) -> str:
+def broken_checks_described(url: str, result) -> str:
     """For a failed meets_its_checks test, the checks its model's rows break and how many rows break each (the
-    test's own rows: names and counts, never a value, so no personal data reaches a log or an alert)."""
+    test's own rows: names and counts, never a value, so no personal data reaches a log or an alert). The
+    failure is reported whether or not they can be read."""
     metadata = getattr(result.node, "test_metadata", None)
     if str(result.status) != "fail" or metadata is None or metadata.name != "meets_its_checks":
         return ""
-    with connect(url) as conn:
-        broken = conn.execute(f"select check_name, failing_rows from ({result.node.compiled_code}) as broken"
-                              " order by check_name").fetchall()
+    try:
+        with connect(url) as conn:
+            broken = conn.execute(f"select check_name, failing_rows from ({result.node.compiled_code}) as broken"
+                                  " order by check_name").fetchall()
+    except (psycopg.Error, EqualityError) as error:
+        return f"; its broken checks could not be read ({' '.join(str(error).split())})"
     return "; broken: " + ", ".join(f"{check} ({rows})" for check, rows in broken)
 
 

@@ -3,10 +3,12 @@ rows break each, so an engineer can act on the alert without opening dbt's logs 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from equality.errors import TransformFailed
-from equality.transform import run_dbt
+from equality.transform import broken_checks_described, run_dbt
 from equality.warehouse import connect
 
 pytestmark = pytest.mark.slow
@@ -25,3 +27,10 @@ def test_a_broken_check_fails_the_test_naming_the_check_and_its_rows(module_ware
     assert str(failed.value).splitlines()[1:] == [
         "  - test meets_its_checks_sex_: fail — Got 2 results, configured to fail if != 0;"
         " broken: sex_code not_null (2), sex_code unique (1)"]
+
+
+def test_checks_that_cannot_be_read_leave_the_failure_as_dbt_reported_it(module_warehouse_url):
+    failed = SimpleNamespace(status="fail", node=SimpleNamespace(
+        test_metadata=SimpleNamespace(name="meets_its_checks"), compiled_code="select * from staging.no_such_table"))
+    assert broken_checks_described(module_warehouse_url, failed).startswith(
+        '; its broken checks could not be read (relation "staging.no_such_table" does not exist')
