@@ -15,27 +15,12 @@ import pytest
 
 from equality.config import Settings
 from equality.warehouse import EmbeddedWarehouse, connect, with_database
+from shared_set_ups import SHARED_SET_UPS
 from warehouse_databases import create_database, drop_database, empty_database, new_database_name
 
 TEST_PSEUDONYM_KEY = "test-key-not-secret-0123456789abcdef"
 # Settings that keep the embedded test server off the disk's critical path: a crash loses nothing worth keeping.
 FAST_DURABILITY = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
-
-
-# Test modules that share an expensive set-up, each group run in one process under pytest-xdist: the readers of one
-# session's built warehouse (tests/integration/conftest.py), so it is built once (a module left out only builds it
-# again), and the modules that build in their module database (``module_dbt_work_dir``), so dbt parses the project
-# once for all of them (a module left out parses it again, 10-15 s).
-SHARED_SET_UPS = {"test_board_report.py": "all_sources_night", "test_complaints.py": "all_sources_night",
-                  "test_custody.py": "all_sources_night", "test_disclosure_control.py": "all_sources_night",
-                  "test_nightly_end_to_end.py": "all_sources_night", "test_oversight.py": "all_sources_night",
-                  "test_use_of_force.py": "all_sources_night",
-                  "test_workforce.py": "all_sources_night",
-                  "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
-                  "test_real_police_uk.py": "police_uk_night",
-                  "test_interval_macros_match_numpy.py": "module_dbt_work_dir", "test_model_checks.py": "module_dbt_work_dir",
-                  "test_use_of_force_counting.py": "module_dbt_work_dir",
-                  "test_workforce_benchmark.py": "module_dbt_work_dir"}
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -13,6 +13,10 @@ def new_database_name() -> str:
     return f"equality_test_{uuid.uuid4().hex[:12]}"
 
 
+def database_name(url: str) -> str:
+    return url.rsplit("/", 1)[-1]
+
+
 def create_database(server_url: str, template: str = "template0", name: str | None = None) -> str:
     """A new database on the server (a copy of ``template``, which nobody may be connected to), named ``name`` or
     a new name; its URL."""
@@ -24,9 +28,8 @@ def create_database(server_url: str, template: str = "template0", name: str | No
 
 
 def drop_database(url: str) -> None:
-    name = url.rsplit("/", 1)[-1]
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{name}" with (force)')
+        conn.execute(f'drop database if exists "{database_name(url)}" with (force)')
 
 
 def empty_database(url: str) -> None:
@@ -50,7 +53,7 @@ def end_sessions(conn, name: str) -> None:
 
 def clone_database(url: str) -> str:
     """A copy of a built database (CREATE DATABASE ... TEMPLATE), for a test that changes what it holds."""
-    name = url.rsplit("/", 1)[-1]
+    name = database_name(url)
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
         end_sessions(conn, name)
     return create_database(url, template=name)
@@ -62,7 +65,7 @@ def copy_under_its_name(url: str) -> Iterator[str]:
     meanwhile and given its name back after: a build in the copy reuses dbt's saved parse of the built one, which
     dbt keys on the connection, the database's name included (a copy under a new name parses the project again,
     12 s). Nothing else may use the built database meanwhile."""
-    name = url.rsplit("/", 1)[-1]
+    name = database_name(url)
     kept = new_database_name()
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
         end_sessions(conn, name)
@@ -71,8 +74,8 @@ def copy_under_its_name(url: str) -> Iterator[str]:
         create_database(url, template=kept, name=name)
         yield url
     finally:
+        drop_database(url)
         with connect(with_database(url, "postgres"), autocommit=True) as conn:
-            conn.execute(f'drop database if exists "{name}" with (force)')
             conn.execute(f'alter database "{kept}" rename to "{name}"')
 
 
