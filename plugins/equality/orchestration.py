@@ -81,16 +81,21 @@ def airflow_environment(settings: Settings) -> dict[str, str]:
 
 def prepare_airflow(settings: Settings) -> dict[str, str]:
     """Set Airflow's environment in this process and migrate its metadata database once."""
+    environment = airflow_environment(settings)
+    os.environ.update(environment)
+    migrate_once(os.environ.copy())
+    return environment
+
+
+def migrate_once(environment: dict[str, str]) -> None:
+    """Create or upgrade the metadata database of the Airflow that ``environment`` describes (`airflow db migrate`),
+    unless this home has already done so."""
     import subprocess
     import sys
 
-    environment = airflow_environment(settings)
-    os.environ.update(environment)
     home = private_folder(Path(environment["AIRFLOW_HOME"]))  # airflow.cfg holds the Fernet key
     marker = home / ".migrated"
     if not marker.exists():
         airflow = Path(sys.executable).with_name("airflow")
-        subprocess.run([str(airflow), "db", "migrate"], check=True, env=os.environ.copy(),
-                       stdout=subprocess.DEVNULL)
+        subprocess.run([str(airflow), "db", "migrate"], check=True, env=environment, stdout=subprocess.DEVNULL)
         marker.touch()
-    return environment

@@ -15,7 +15,7 @@ import pytest
 
 from commands import AIRFLOW, EQUALITY
 from equality.config import Settings
-from equality.orchestration import airflow_environment
+from equality.orchestration import airflow_environment, migrate_once
 from webhook import Receiver
 
 pytestmark = pytest.mark.slow
@@ -30,10 +30,13 @@ def receiver():
 
 @pytest.fixture(scope="module")
 def environment(module_warehouse_url, receiver, tmp_path_factory):
+    """The module's settings, and its Airflow home migrated once for both ways of running the night."""
     home = tmp_path_factory.mktemp("alerts")
-    return {**os.environ, "WAREHOUSE_URL": module_warehouse_url, "EQUALITY_HOME": str(home),
-            "EQUALITY_PSEUDONYM_KEY": "alerts-test-key-0123456789abcdef012345", "EQUALITY_TASK_RETRIES": "0",
-            "EQUALITY_ALERT_WEBHOOK_URL": receiver.url}
+    environment = {**os.environ, "WAREHOUSE_URL": module_warehouse_url, "EQUALITY_HOME": str(home),
+                   "EQUALITY_PSEUDONYM_KEY": "alerts-test-key-0123456789abcdef012345", "EQUALITY_TASK_RETRIES": "0",
+                   "EQUALITY_ALERT_WEBHOOK_URL": receiver.url}
+    migrate_once({**environment, **airflow_environment(Settings.from_env(environment))})
+    return environment
 
 
 def nightly(landing: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
@@ -71,7 +74,6 @@ def test_an_extract_that_never_arrives_sends_one_message(environment, receiver, 
     receiver.messages.clear()
     settings_environment = {**environment, "EQUALITY_EXTRACT_WAIT_SECONDS": "3"}
     airflow_env = {**settings_environment, **airflow_environment(Settings.from_env(settings_environment))}
-    subprocess.run([AIRFLOW, "db", "migrate"], env=airflow_env, check=True, capture_output=True)
 
     run = subprocess.run([AIRFLOW, "dags", "test", "equality_nightly", "-c", json.dumps({"landing_dir": str(landing)})],
                          env=airflow_env, capture_output=True, text=True, timeout=600)
