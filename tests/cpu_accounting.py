@@ -24,7 +24,7 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 records: list[dict] = []
 
 
-def test_server_cpu() -> float | None:
+def server_cpu() -> float | None:
     """The CPU seconds of the embedded test server (tests/conftest.py ``server_url``) so far, or None when none runs
     (before the first test's set-up starts it, after the last test's tear-down stops it)."""
     pid_files = glob.glob("/tmp/equality-test-server-*/warehouse/pgdata/postmaster.pid")
@@ -54,9 +54,9 @@ def own_cpu() -> tuple[float, float]:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item, nextitem):
-    started, (process, subprocesses), server = time.perf_counter(), own_cpu(), test_server_cpu()
+    started, (process, subprocesses), server = time.perf_counter(), own_cpu(), server_cpu()
     yield
-    (process_after, subprocesses_after), server_after = own_cpu(), test_server_cpu()
+    (process_after, subprocesses_after), server_after = own_cpu(), server_cpu()
     records.append({"test": item.nodeid, "wall": time.perf_counter() - started,
                     "test_process": process_after - process, "subprocesses": subprocesses_after - subprocesses,
                     "test_server": None if server is None or server_after is None else server_after - server})

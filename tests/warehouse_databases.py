@@ -6,15 +6,11 @@ import uuid
 from contextlib import contextmanager
 from typing import Iterator
 
-from equality.warehouse import connect, with_database
+from equality.warehouse import connect, describe, with_database
 
 
 def new_database_name() -> str:
     return f"equality_test_{uuid.uuid4().hex[:12]}"
-
-
-def database_name(url: str) -> str:
-    return url.rsplit("/", 1)[-1]
 
 
 def create_database(server_url: str, template: str = "template0", name: str | None = None) -> str:
@@ -29,7 +25,7 @@ def create_database(server_url: str, template: str = "template0", name: str | No
 
 def drop_database(url: str) -> None:
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
-        conn.execute(f'drop database if exists "{database_name(url)}" with (force)')
+        conn.execute(f'drop database if exists "{describe(url)["database"]}" with (force)')
 
 
 def empty_database(url: str) -> None:
@@ -53,7 +49,7 @@ def end_sessions(conn, name: str) -> None:
 
 def clone_database(url: str) -> str:
     """A copy of a built database (CREATE DATABASE ... TEMPLATE), for a test that changes what it holds."""
-    name = database_name(url)
+    name = describe(url)["database"]
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
         end_sessions(conn, name)
     return create_database(url, template=name)
@@ -65,7 +61,7 @@ def copy_under_its_name(url: str) -> Iterator[str]:
     meanwhile and given its name back after: a build in the copy reuses dbt's saved parse of the built one, which
     dbt keys on the connection, the database's name included (a copy under a new name parses the project again,
     12 s). Nothing else may use the built database meanwhile."""
-    name = database_name(url)
+    name = describe(url)["database"]
     kept = new_database_name()
     with connect(with_database(url, "postgres"), autocommit=True) as conn:
         end_sessions(conn, name)
