@@ -95,12 +95,6 @@ def module_dbt_work_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("dbt_module")
 
 
-@pytest.fixture(scope="session")
-def dbt_work_dir(tmp_path_factory) -> Path:
-    """One dbt work folder (compiled SQL, logs, the saved parse) for the test process's inline compilations."""
-    return tmp_path_factory.mktemp("dbt_inline")
-
-
 @pytest.fixture
 def pipeline_env(monkeypatch, tmp_path):
     """Point the pipeline's settings at a test home, a fixed test key and (by the caller) a database."""

@@ -11,6 +11,8 @@ SHARED_SET_UPS = {"test_board_report.py": "all_sources_night", "test_complaints.
                   "test_workforce.py": "all_sources_night",
                   "test_celery_executor.py": "police_uk_night", "test_custody_within_stratum_gap.py": "police_uk_night",
                   "test_real_police_uk.py": "police_uk_night",
+                  "test_false_discovery_control.py": "module_dbt_work_dir",
+                  "test_internal_benchmark_matches_numpy.py": "module_dbt_work_dir",
                   "test_interval_macros_match_numpy.py": "module_dbt_work_dir", "test_model_checks.py": "module_dbt_work_dir",
                   "test_use_of_force_counting.py": "module_dbt_work_dir",
                   "test_workforce_benchmark.py": "module_dbt_work_dir"}

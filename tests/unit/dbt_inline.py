@@ -1,9 +1,9 @@
 """dbt's compiled SQL of an inline query (macros expanded), for tests that run macros on PostgreSQL.
 
-dbt parses the whole project first (seconds), and reuses that parse from the work folder (partial parsing) when
-the profile is the same. A query that names no model compiles to the same SQL against any database, so such tests
-compile against the server's ``postgres`` database (``server_database``) in the process's ``dbt_work_dir``: one
-parse per test process.
+dbt parses the whole project first (10-15 s), and reuses that parse from the work folder (partial parsing) when
+the profile is the same, the database's name included. So such tests compile against their module database in
+``module_dbt_work_dir``, the folder and database name of the test process's module builds (``SHARED_SET_UPS``
+runs them in one process): one parse for all of them.
 """
 
 from __future__ import annotations
@@ -13,12 +13,6 @@ from pathlib import Path
 
 from equality.config import DBT_PROJECT_DIR
 from equality.transform import dbt_environment
-from equality.warehouse import with_database
-
-
-def server_database(url: str) -> str:
-    """The ``postgres`` database of the server ``url`` is on: one profile for every inline compilation."""
-    return with_database(url, "postgres")
 
 
 def compiled_inline(url: str, query: str, work_dir: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from dbt_inline import compiled_inline, server_database
+from dbt_inline import compiled_inline
 from scipy.stats import false_discovery_control
 
 from equality.warehouse import connect
@@ -23,7 +23,8 @@ def p_values(rng, real_effects: int) -> np.ndarray:
     return np.concatenate([rng.uniform(size=40), rng.uniform(0, 0.002, size=real_effects)])
 
 
-def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(module_warehouse_url, dbt_work_dir):
+def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(module_warehouse_url,
+                                                                             module_dbt_work_dir):
     rng = np.random.default_rng(7)
     rows = []  # family, row id, first p-value, second p-value (None: not tested)
     for family, real_effects in (("a", 6), ("b", 3), ("c", 9)):
@@ -31,7 +32,7 @@ def test_two_measures_in_one_pass_each_stand_as_scipy_says_within_each_family(mo
         untested = rng.uniform(size=first.size) < 0.2
         rows += [(family, row_id, float(p), None if skip else float(q))
                  for row_id, (p, q, skip) in enumerate(zip(first, second, untested))]
-    sql = compiled_inline(server_database(module_warehouse_url), QUERY, dbt_work_dir)
+    sql = compiled_inline(module_warehouse_url, QUERY, module_dbt_work_dir)
     with connect(module_warehouse_url) as conn:
         conn.execute("create temporary table fdr_test_p_values (family text, row_id int, first_p float8, second_p float8)")
         with conn.cursor().copy("copy fdr_test_p_values from stdin") as copy:
@@ -58,10 +59,10 @@ from ({{ benjamini_hochberg('fdr_tied_p_values', 'first_p', ['family'], 'first')
 
 
 def test_tied_p_values_share_their_rank_and_their_decision_whatever_order_the_rows_arrive_in(module_warehouse_url,
-                                                                                             dbt_work_dir):
+                                                                                             module_dbt_work_dir):
     """By hand: m = 4 at 5%, thresholds 0.0125, 0.025, 0.0375, 0.05; 0.01, 0.02 and 0.02 stand (k = 3), 0.5 does
     not; the two 0.02s are both at most three p-values, so both rank 3."""
-    sql = compiled_inline(server_database(module_warehouse_url), TIED_QUERY, dbt_work_dir)
+    sql = compiled_inline(module_warehouse_url, TIED_QUERY, module_dbt_work_dir)
     rows = [(1, 0.01), (2, 0.02), (3, 0.02), (4, 0.5)]
     for order in (rows, rows[::-1]):
         with connect(module_warehouse_url) as conn:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from dbt_inline import compiled_inline, server_database
+from dbt_inline import compiled_inline
 from oversight_reference import funnel, peer_counts
 
 from equality.warehouse import connect
@@ -79,7 +79,7 @@ def team_events(seed: int = 5):
 def benchmark(url: str, query: str, work_dir, columns: str, rows) -> list[dict]:
     """The compiled query's rows over the events `rows` (a temporary oversight_test_events of `columns`) and one
     financial year of two months (oversight_test_periods)."""
-    sql = compiled_inline(server_database(url), query, work_dir)
+    sql = compiled_inline(url, query, work_dir)
     with connect(url) as conn:
         conn.execute(f"create temporary table oversight_test_events ({columns})")
         with conn.cursor().copy("copy oversight_test_events from stdin") as copy:
@@ -94,9 +94,9 @@ def benchmark(url: str, query: str, work_dir, columns: str, rows) -> list[dict]:
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def test_internal_benchmark_matches_the_reference(module_warehouse_url, dbt_work_dir):
+def test_internal_benchmark_matches_the_reference(module_warehouse_url, module_dbt_work_dir):
     rows = events()
-    got = benchmark(module_warehouse_url, MACRO_QUERY, dbt_work_dir,
+    got = benchmark(module_warehouse_url, MACRO_QUERY, module_dbt_work_dir,
                     "unit text, stratum text, month_start date, event_group text", rows)
 
     counts = peer_counts([r[0] for r in rows], [(r[1], r[2]) for r in rows], [r[3] for r in rows], "Black")
@@ -130,9 +130,9 @@ def test_internal_benchmark_matches_the_reference(module_warehouse_url, dbt_work
           f"{[u for u, flag in flags.items() if flag != 'within_limits']}")
 
 
-def test_officers_peers_within_their_team_are_their_teammates(module_warehouse_url, dbt_work_dir):
+def test_officers_peers_within_their_team_are_their_teammates(module_warehouse_url, module_dbt_work_dir):
     rows = team_events()
-    got = {row["officer_id"]: row for row in benchmark(module_warehouse_url, TEAMMATES_QUERY, dbt_work_dir,
+    got = {row["officer_id"]: row for row in benchmark(module_warehouse_url, TEAMMATES_QUERY, module_dbt_work_dir,
                                                          "officer_id text, team_code text, lpu_code text, "
                                                          "month_start date, shift text, ethnicity_basis text, "
                                                          "broad_ethnic_group text", rows)}
@@ -155,12 +155,12 @@ def test_officers_peers_within_their_team_are_their_teammates(module_warehouse_u
     assert all(against_everyone[f"T1-{k}"][1] > against_everyone[f"T1-{k}"][2] for k in range(1, 5))
 
 
-def test_a_family_of_one_screened_unit_has_no_between_unit_variance(module_warehouse_url, dbt_work_dir):
+def test_a_family_of_one_screened_unit_has_no_between_unit_variance(module_warehouse_url, module_dbt_work_dir):
     """With one unit there is no spread between units to estimate: tau^2 is 0 and the adjusted z-score is the z-score.
     (Its sum w - sum w^2 / sum w is 0 in exact arithmetic, a rounding residue of 1.8e-15 in double precision here,
     which once made tau^2 10^16 and overflowed the published column.)"""
     [unit] = benchmark(module_warehouse_url, "select * from ({{ funnel_plot('oversight_test_events', ['family'], 'true') }}) as f",
-                       dbt_work_dir, "family text, observed float8, expected float8, null_variance float8",
+                       module_dbt_work_dir, "family text, observed float8, expected float8, null_variance float8",
                        [("one unit", 30.0, 5.4, 2.3)])
     assert unit["overdispersion"] > 1 and unit["tau_squared"] == 0
     assert unit["adjusted_z_score"] == pytest.approx(unit["z_score"])
