@@ -36,20 +36,21 @@ demo: $(STAMP)
 
 ## Run the whole test suite (real PostgreSQL, Airflow, dbt and Great Expectations), on the embedded
 ## warehouse (or WAREHOUSE_URL), and beside it the tests marked pg15_smoke (what differs between PostgreSQL
-## versions: COPY, timestamp checks, a whole night to publication) on EXTERNAL_WAREHOUSE_URL if it answers. The
-## smoke run shares the cores with the suite's processes (all of them are busy the whole pass: docs/benchmarks.md,
-## fifteenth sitting); its output follows the suite's. (At nice 19 it left the suite 94 s sooner, but starved its
+## versions: COPY, timestamp checks, locking) on EXTERNAL_WAREHOUSE_URL if it answers; then the suite's Celery night
+## runs there too (OTHER_VERSION_SERVER_URL), the whole night to publication on the other version, and must publish
+## what the in-process night published on PostgreSQL 18. The smoke run shares the cores with the suite's processes
+## (all of them are busy the whole pass: docs/benchmarks.md, fifteenth sitting); its output follows the suite's. (At nice 19 it left the suite 94 s sooner, but starved its
 ## own timed publish test: docs/benchmarks.md, fourteenth sitting.)
 test: $(STAMP) browser
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): its pg15_smoke tests run beside the suite"; \
 		WAREHOUSE_URL="$(EXTERNAL_WAREHOUSE_URL)" $(SMOKE_PYTEST) -p no:cacheprovider --basetemp=$(SMOKE_TMP) \
 			-m pg15_smoke tests/integration \
-			> $(SMOKE_LOG) 2>&1 & smoke=$$!; \
+			> $(SMOKE_LOG) 2>&1 & smoke=$$!; other=$(EXTERNAL_WAREHOUSE_URL); \
 	else \
-		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; smoke=; \
+		echo "No PostgreSQL at $(EXTERNAL_WAREHOUSE_URL) (or WAREHOUSE_URL is set): pg15_smoke run skipped"; smoke=; other=; \
 	fi; \
-	$(PYTEST); suite=$$?; \
+	OTHER_VERSION_SERVER_URL="$$other" $(PYTEST); suite=$$?; \
 	smoked=0; if [ -n "$$smoke" ]; then wait $$smoke; smoked=$$?; \
 		echo "=== the pg15_smoke tests on $(EXTERNAL_WAREHOUSE_URL)"; cat $(SMOKE_LOG); fi; \
 	[ $$suite -eq 0 ] && [ $$smoked -eq 0 ]

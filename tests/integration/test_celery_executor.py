@@ -4,6 +4,11 @@ The landing folder of the session's police.uk night (a real police.uk month and 
 the DAG with the executor (`airflow dags test --use-executor`): the sources' load and raw validation go to the
 workers through Redis, the workers report to an Airflow API server, and the published tables must be those the
 in-process night of the same folder published.
+
+When `make test` finds a second PostgreSQL (the machine's 15: ``OTHER_VERSION_SERVER_URL``), the Celery night's
+warehouse and Airflow's metadata live there: the same night, to publication, on the other version, must publish
+what the in-process night published on the embedded PostgreSQL 18. That is the pg15_smoke run's whole night,
+checked against the other version's, without a third night in the pass.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ REDIS = ("127.0.0.1", 6379)
 REDIS_DATABASE = 11  # not the default 0, so another Celery app on the same Redis never takes these tasks
 WORKERS = 2
 STARTUP_SECONDS = 180
+OTHER_VERSION = "OTHER_VERSION_SERVER_URL"  # set by `make test` when the machine's PostgreSQL answers
 
 
 def redis_answers() -> bool:
@@ -54,11 +60,16 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def published_tables(url: str) -> dict[str, str]:
-    """Each reporting table (bar the run's own publication record) as one checksum of its sorted rows."""
+    """Each reporting table (bar the run's own publication record) as one checksum of its rows, sorted byte-wise
+    (so two servers' collations agree)."""
     tables = [name for (name,) in query(url, "select table_name from information_schema.tables "
                                              "where table_schema = 'reporting' and table_name <> 'publication'")]
-    return {table: query(url, f"select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) "
+    return {table: query(url, f"select md5(coalesce(string_agg(t::text, '|' order by t::text collate \"C\"), '')) "
                               f"from reporting.{table} as t")[0][0] for table in sorted(tables)}
+
+
+def server_version(url: str) -> str:
+    return query(url, "show server_version")[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +77,8 @@ def celery_night(police_uk_night, server_url, tmp_path_factory):
     if not redis_answers():
         pytest.skip(f"no Redis answers at {REDIS[0]}:{REDIS[1]}, the Celery executor's broker")
     home = tmp_path_factory.mktemp("celery")
-    warehouse, metadata = create_database(server_url), create_database(server_url)
+    server = os.environ.get(OTHER_VERSION) or server_url
+    warehouse, metadata = create_database(server), create_database(server)
     api_port = free_port()
     pipeline = {"WAREHOUSE_URL": warehouse, "EQUALITY_HOME": str(home), "EQUALITY_TASK_RETRIES": "0",
                 "EQUALITY_PSEUDONYM_KEY": pseudonym_key_of("real-police-uk")}  # the in-process night's key
@@ -136,5 +148,7 @@ def test_the_night_runs_under_the_celery_executor_on_two_workers(celery_night):
 
 
 def test_it_publishes_the_same_tables_as_the_in_process_night(celery_night):
+    print("the Celery night on PostgreSQL", server_version(celery_night["url"]), "the in-process night on",
+          server_version(celery_night["in_process"]["url"]))
     assert published_tables(celery_night["url"]) == published_tables(celery_night["in_process"]["url"])
     assert query(celery_night["url"], "select count(*) from reporting.custody_rates")[0][0] > 0

@@ -14,7 +14,7 @@ import pytest
 from equality.warehouse import connect
 from nights import WEST_MIDLANDS_AUGUST_2018
 
-pytestmark = [pytest.mark.slow, pytest.mark.pg15_smoke]  # a whole night, to publication
+pytestmark = pytest.mark.slow
 
 
 def broad_group_by_hand(self_defined: str) -> str:
