@@ -120,8 +120,9 @@ class PerturbationTable:
             return cls(tuple(PerturbationRow(**{name: int(value) if value else None for name, value in row.items()})
                              for row in csv.DictReader(file)))
 
-    def rows_of(self, count: int) -> list[PerturbationRow]:
-        return [row for row in self.rows if row.holds(count)]
+    @functools.cache
+    def rows_of(self, count: int) -> tuple[PerturbationRow, ...]:
+        return tuple(row for row in self.rows if row.holds(count))
 
     def perturbation(self, count: int, cell_key: int) -> int:
         """What macro perturbed_count adds to the count for this cell key."""
@@ -132,14 +133,18 @@ class PerturbationTable:
 
     @functools.cache
     def perturbations_of(self, count: int) -> frozenset[int]:
-        """Every change the table can make to this count, over all cell keys."""
-        return frozenset(self.perturbation(count, key) for key in CELL_KEYS)
+        """Every change the table can make to this count, over all cell keys: its rows' perturbations, and 0 for a key
+        no row of the count covers (tests/unit/test_cell_key_perturbation.py checks the rows never overlap)."""
+        rows = self.rows_of(count)
+        covered = {key for row in rows for key in range(row.lowest_cell_key, row.highest_cell_key + 1)}
+        return frozenset({row.perturbation for row in rows} | ({0} if covered < set(CELL_KEYS) else set()))
 
-    def true_counts(self, published: int) -> set[int]:
+    @functools.cache
+    def true_counts(self, published: int) -> frozenset[int]:
         """Every count the table could have published as `published`."""
         widest = max(abs(row.perturbation) for row in self.rows)
-        return {count for count in range(max(0, published - widest), published + widest + 1)
-                if published - count in self.perturbations_of(count)}
+        return frozenset(count for count in range(max(0, published - widest), published + widest + 1)
+                         if published - count in self.perturbations_of(count))
 
 
 def recovered_through_perturbation(

@@ -131,10 +131,9 @@ def months(period_type: str, start: date) -> list[date]:
             for i in range(MONTHS_IN[period_type])]
 
 
-def relations_of(published: PublishedCount, cells, broad_of_detailed: dict[str, str]) -> list[Relation]:
-    """Every total of the count with its parts, where all of them are published, and a count of a subset with the
-    count it is part of (the rest of the records an unpublished cell)."""
-    own = [cell for cell in cells if cell[0] == published.name]
+def relations_of(published: PublishedCount, own, cells, broad_of_detailed: dict[str, str]) -> list[Relation]:
+    """Every total of the count (its cells `own`, of all the published `cells`) with its parts, where all of them are
+    published, and a count of a subset with the count it is part of (the rest of the records an unpublished cell)."""
     values = defaultdict(set)
     detailed = defaultdict(set)
     for cell in own:
@@ -182,15 +181,19 @@ def attack_on(url: str) -> dict:
         for suffix, values in (("", truth), ("_perturbed", published_truth)):
             values |= {(published.name, *cell): value for *cell, value in query(
                 url, f"select {columns}, {published.column} from marts.mart_{published.table}{suffix}")}
+    by_kind = defaultdict(list)  # the published counts' cells by their kind (a cell's first value)
+    for cell in known:
+        by_kind[cell[0]].append(cell)
     for published in (published for published in PUBLISHED_COUNTS if published.part_of):
-        for cell in [cell for cell in known if cell[0] == published.name]:
+        for cell in by_kind[published.name]:
             rest = ("rest of " + published.name, *cell[1:])
             known[rest] = (0, 10**9)
             for values in (truth, published_truth):
                 values[rest] = values[(published.part_of, *cell[1:])] - values[cell]
     broad_of_detailed = dict(query(url, "select ethnic_group_code, broad_ethnic_group from staging.ethnic_groups"))
     relations = list(dict.fromkeys(relation for published in PUBLISHED_COUNTS
-                                   for relation in relations_of(published, known, broad_of_detailed)))
+                                   for relation in relations_of(published, by_kind[published.name], known,
+                                                                broad_of_detailed)))
     sound = [relation for relation in relations if holds(relation, published_truth)]
     protected, pinned, found = (
         [cell for cell in cells if not cell[0].startswith("rest of ")]  # scored: the published counts
@@ -199,8 +202,8 @@ def attack_on(url: str) -> dict:
           f"{len(known)} cells, {len(sound)} totals tried ({len(relations) - len(sound)} that do not add up left "
           f"out); of {len(protected)} cells with a true count of 1-9, {len(pinned)} have their published "
           f"(perturbed) value worked out and {len(found)} their true value")
-    return {"url": url, "known": known, "truth": truth, "published_truth": published_truth, "relations": relations,
-            "sound": sound, "protected": protected, "pinned": pinned, "found": found}
+    return {"url": url, "known": known, "by_kind": by_kind, "truth": truth, "published_truth": published_truth,
+            "relations": relations, "sound": sound, "protected": protected, "pinned": pinned, "found": found}
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +215,7 @@ def test_the_attack_reads_every_published_count_against_its_exact_and_its_pertur
     assert set(attack["known"]) <= set(attack["truth"]) == set(attack["published_truth"])
     protected = set(attack["protected"])
     for published in PUBLISHED_COUNTS:
-        own = [cell for cell in attack["known"] if cell[0] == published.name and attack["truth"][cell] > 0]
+        own = [cell for cell in attack["by_kind"][published.name] if attack["truth"][cell] > 0]
         moved = sum(attack["truth"][cell] != attack["published_truth"][cell] for cell in own)
         assert moved > len(own) / 3, published  # most published counts of records are not their true values
         if any(cell[1] == "month" for cell in own):  # and many of those published by month are small

@@ -25,7 +25,7 @@ def test_every_cell_key_of_every_positive_count_falls_in_exactly_one_range():
 
 
 def test_zero_stays_zero_and_no_count_goes_below_zero_or_moves_more_than_two(perturbations):
-    assert TABLE.rows_of(0) == [] and perturbations[0] == Counter({0: 256})
+    assert TABLE.rows_of(0) == () and perturbations[0] == Counter({0: 256})
     for count, changes in perturbations.items():
         assert all(count + change >= 0 and abs(change) <= 2 for change in changes), count
 
