@@ -39,8 +39,9 @@ demo: $(STAMP)
 ## versions: COPY, timestamp checks, locking) on EXTERNAL_WAREHOUSE_URL if it answers; then the suite's Celery night
 ## runs there too (OTHER_VERSION_SERVER_URL), the whole night to publication on the other version, and must publish
 ## what the in-process night published on PostgreSQL 18. The smoke run shares the cores with the suite's processes
-## (all of them are busy the whole pass: docs/benchmarks.md, fifteenth sitting); its output follows the suite's. (At nice 19 it left the suite 94 s sooner, but starved its
-## own timed publish test: docs/benchmarks.md, fourteenth sitting.)
+## (all of them are busy the whole pass: docs/benchmarks.md, fifteenth sitting); its output follows the suite's.
+## (At nice 19 it left the suite 94 s sooner, but starved its own timed publish test: docs/benchmarks.md,
+## fourteenth sitting.)
 test: $(STAMP) browser
 	@if [ -z "$$WAREHOUSE_URL" ] && $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(EXTERNAL_WAREHOUSE_URL)" 2>/dev/null; then \
 		echo "PostgreSQL answers at $(EXTERNAL_WAREHOUSE_URL): its pg15_smoke tests run beside the suite"; \
