@@ -124,20 +124,24 @@ class PerturbationTable:
     def rows_of(self, count: int) -> tuple[PerturbationRow, ...]:
         return tuple(row for row in self.rows if row.holds(count))
 
+    @functools.cache
+    def changes_by_key(self, count: int) -> tuple[int, ...]:
+        """What macro perturbed_count adds to the count, for each cell key (0 where no row covers the key)."""
+        changes: list[int | None] = [None] * len(CELL_KEYS)
+        for row in self.rows_of(count):
+            for key in range(row.lowest_cell_key, row.highest_cell_key + 1):
+                assert changes[key] is None, f"key ranges overlap for count {count}, key {key}"
+                changes[key] = row.perturbation
+        return tuple(0 if change is None else change for change in changes)
+
     def perturbation(self, count: int, cell_key: int) -> int:
         """What macro perturbed_count adds to the count for this cell key."""
-        changes = [row.perturbation for row in self.rows_of(count)
-                   if row.lowest_cell_key <= cell_key <= row.highest_cell_key]
-        assert len(changes) <= 1, f"key ranges overlap for count {count}, key {cell_key}"
-        return changes[0] if changes else 0
+        return self.changes_by_key(count)[cell_key]
 
     @functools.cache
     def perturbations_of(self, count: int) -> frozenset[int]:
-        """Every change the table can make to this count, over all cell keys: its rows' perturbations, and 0 for a key
-        no row of the count covers (tests/unit/test_cell_key_perturbation.py checks the rows never overlap)."""
-        rows = self.rows_of(count)
-        covered = {key for row in rows for key in range(row.lowest_cell_key, row.highest_cell_key + 1)}
-        return frozenset({row.perturbation for row in rows} | ({0} if covered < set(CELL_KEYS) else set()))
+        """Every change the table can make to this count, over all cell keys."""
+        return frozenset(self.changes_by_key(count))
 
     @functools.cache
     def true_counts(self, published: int) -> frozenset[int]:
