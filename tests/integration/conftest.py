@@ -15,16 +15,15 @@ import pytest
 from equality.schema import bootstrap
 from equality.sources.complaints.synthetic import complaints_demo_scenario, generate_complaints
 from equality.sources.custody.synthetic import generate_custody, scenario_a, scenario_b
-from equality.sources.hr import DEMO_WORKFORCE
-from equality.sources.hr.synthetic import demo_scenario, generate_workforce
+from equality.sources.hr.synthetic import generate_workforce
 from equality.sources.stop_search.synthetic import generate
 from equality.sources.use_of_force.synthetic import UseOfForceScenario, generate_use_of_force
 from equality.config import Settings
 from equality.pseudonymise import hmac_sha256_hex
 from equality.warehouse import connect
 from commands import EQUALITY
-from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_SEARCHES, ALL_SOURCES_START, DETENTION_RATIOS,
-                    SMALL_CUSTODY, WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of)
+from nights import (ALL_SOURCES_END, ALL_SOURCES_RUN_ID, ALL_SOURCES_SEARCHES, ALL_SOURCES_START, ALL_SOURCES_WORKFORCE,
+                    DETENTION_RATIOS, SMALL_CUSTODY, WEST_MIDLANDS_AUGUST_2018, custody_night, pseudonym_key_of)
 from warehouse_databases import create_database, drop_database
 from webhook import Receiver
 
@@ -44,15 +43,15 @@ def all_sources_night(server_url, tmp_path_factory):
     --backfill` (the DAG through Airflow, in one process), its alerts sent to a local webhook receiver. Three
     financial years of stop-searches (``ALL_SOURCES_SEARCHES``: the oversight truth, an area-specific disparity, a
     missing and a partial month) and detentions (custody scenario A: a crude charge gap that offence mix explains),
-    a workforce the size of the demo force's, complaints linked to them, and use of force (the default scenario,
-    with outliers of its own) linked to the searches and detentions. The end-to-end, complaints, workforce,
+    half the demo force's workforce (``ALL_SOURCES_WORKFORCE``), complaints linked to them, and use of force (the
+    default scenario, with outliers of its own) linked to the searches and detentions. The end-to-end, complaints, workforce,
     custody, oversight, use-of-force, disclosure-control and board-report tests read it."""
     home = tmp_path_factory.mktemp("all_sources")
     landing = home / "landing"
     searches = generate(ALL_SOURCES_SEARCHES, landing)
     detentions = generate_custody(scenario_a(start=ALL_SOURCES_START, end=ALL_SOURCES_END,
                                              detention_rate_ratios=DETENTION_RATIOS), landing)
-    workforce = generate_workforce(demo_scenario(initial_headcount=DEMO_WORKFORCE), landing)
+    workforce = generate_workforce(ALL_SOURCES_WORKFORCE, landing)
     complaints = generate_complaints(complaints_demo_scenario(), landing, stop_search_files=searches.files,
                                      custody_files=detentions.files,
                                      hr_people_files=[path for path in workforce.files if path.name.startswith("hr_people_")])

@@ -1,5 +1,6 @@
-"""Complaints and misconduct end to end: one synthetic night with all four sources (stop-searches, detentions,
-the workforce, and complaints linked to them), through the nightly spine, then the marts against what is known.
+"""Complaints and misconduct end to end: the session's synthetic night of all five sources (stop-searches,
+detentions, the workforce, complaints linked to them, and use of force), through the nightly spine, then the marts against what is known:
+hand counts, and the injected ratios against the marts' 95% intervals (as a family: tests/injected_truths.py).
 
 Injected (equality.sources.complaints.synthetic defaults): stop-searches of Black people lead to complaints 1.5
 times as often as those of White people; allegations from Black complainants are upheld at half the White rate; Asian
@@ -18,6 +19,7 @@ import pytest
 from equality.config import SEEDS_DIR
 from equality.sources import by_name
 from equality.warehouse import connect
+from injected_truths import InjectedTruth, assert_missed_no_more_often_than_95_percent_intervals_miss
 from nights import query
 
 pytestmark = pytest.mark.slow
@@ -36,10 +38,6 @@ def read(paths: list[Path], prefix: str) -> list[dict[str, str]]:
         with open(path, newline="", encoding="utf-8") as stream:
             rows.extend(csv.DictReader(stream))
     return rows
-
-
-def interval(row) -> tuple[float, float, float]:
-    return tuple(float(value) for value in row)
 
 
 def test_every_delivered_complaints_row_reaches_its_fact_table_and_nothing_is_quarantined(night):
@@ -81,33 +79,33 @@ def test_cases_by_complainant_group_match_a_hand_count(night):
     assert {key: n for key, n in mart.items() if n} == dict(in_year)
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_the_upheld_share_of_black_complainants_is_half_the_white(night, year):
-    [row] = query(night["url"], """
-        select upheld_relative_likelihood, upheld_relative_likelihood_lower_95, upheld_relative_likelihood_upper_95
-        from marts.mart_allegation_outcomes
-        where view = 'complainant' and complainant_group = 'Black' and financial_year_start = %s""", year)
-    likelihood, low, high = interval(row)
-    assert low <= night["complaints"].truth.upheld_ratio("Black") <= high, (likelihood, low, high)
+def injected_complaints_truths(night) -> list[InjectedTruth]:
+    """Every year's injected ratio beside its mart interval: Black complainants' allegations upheld (against
+    White's), Asian officers' entry into formal misconduct proceedings, and complaints per stop-search of Black
+    people."""
+    url, truth = night["url"], night["complaints"].truth
+    upheld = query(url, """
+        select financial_year_start, upheld_relative_likelihood_lower_95, upheld_relative_likelihood_upper_95
+        from marts.mart_allegation_outcomes where view = 'complainant' and complainant_group = 'Black'""")
+    proceedings = query(url, """
+        select financial_year_start, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_misconduct
+        where stage = 'formal_proceedings' and ethnic_group = 'Asian'""")
+    per_search = query(url, """
+        select financial_year_start, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_complaints
+        where basis = 'stop_search' and ethnic_group = 'Black'""")
+    return ([InjectedTruth(f"upheld ratio {year}", truth.upheld_ratio("Black"), float(low), float(high))
+             for year, low, high in upheld]
+            + [InjectedTruth(f"proceedings ratio {year}", truth.proceedings_ratio("Asian"), float(low), float(high))
+               for year, low, high in proceedings]
+            + [InjectedTruth(f"complaints per stop-search ratio {year}", truth.complaint_ratio("STOP_SEARCH", "Black"),
+                             float(low), float(high)) for year, low, high in per_search])
 
 
-@pytest.mark.parametrize("year", YEARS)
-def test_asian_officers_enter_proceedings_twice_as_often(night, year):
-    [row] = query(night["url"], """
-        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95 from marts.mart_misconduct
-        where stage = 'formal_proceedings' and ethnic_group = 'Asian' and financial_year_start = %s""", year)
-    ratio, low, high = interval(row)
-    assert low <= night["complaints"].truth.proceedings_ratio("Asian") <= high, (ratio, low, high)
-
-
-def test_complaints_per_stop_search_recover_the_injected_ratio(night):
-    rows = query(night["url"], """
-        select rate_ratio, rate_ratio_lower_95, rate_ratio_upper_95, ratio_status from marts.mart_complaints
-        where basis = 'stop_search' and ethnic_group = 'Black' order by financial_year_start""")
-    assert len(rows) == len(YEARS)
-    for *row, status in rows:
-        ratio, low, high = interval(row)
-        assert low <= night["complaints"].truth.complaint_ratio("STOP_SEARCH", "Black") <= high, (ratio, low, high, status)
+def test_the_injected_ratios_miss_their_intervals_no_more_often_than_95_percent_intervals_do(night):
+    truths = injected_complaints_truths(night)
+    assert Counter(truth.measure.rsplit(" ", 1)[0] for truth in truths) == {
+        "upheld ratio": len(YEARS), "proceedings ratio": len(YEARS), "complaints per stop-search ratio": len(YEARS)}
+    assert_missed_no_more_often_than_95_percent_intervals_miss(truths)
 
 
 def test_a_ratio_that_cannot_be_estimated_says_so_instead_of_printing_a_number(night):
