@@ -89,13 +89,14 @@ def prepare_airflow(settings: Settings) -> dict[str, str]:
 
 def migrate_once(environment: dict[str, str]) -> None:
     """Create or upgrade the metadata database of the Airflow that ``environment`` describes (`airflow db migrate`),
-    unless this home has already done so."""
+    unless this home has already done so with the Airflow installed (an upgraded Airflow migrates it again)."""
     import subprocess
     import sys
+    from importlib.metadata import version
 
     home = private_folder(Path(environment["AIRFLOW_HOME"]))  # airflow.cfg holds the Fernet key
-    marker = home / ".migrated"
-    if not marker.exists():
+    marker, installed = home / ".migrated", version("apache-airflow")
+    if not marker.exists() or marker.read_text() != installed:
         airflow = Path(sys.executable).with_name("airflow")
         subprocess.run([str(airflow), "db", "migrate"], check=True, env=environment, stdout=subprocess.DEVNULL)
-        marker.touch()
+        marker.write_text(installed)

@@ -98,3 +98,18 @@ def test_airflow_home_and_its_config_with_the_fernet_key_are_private(monkeypatch
     assert stat.S_IMODE(home.stat().st_mode) == PRIVATE_FOLDER
     readable = [path.name for path in home.rglob("*") if path.is_file() and path.stat().st_mode & stat.S_IROTH]
     assert readable == [] and (home / "airflow.cfg").exists()
+
+
+@pytest.mark.slow
+def test_an_airflow_home_migrated_by_an_older_airflow_is_migrated_again(tmp_path):
+    from importlib.metadata import version
+
+    from equality.orchestration import airflow_environment, migrate_once
+
+    environment = {**os.environ, **airflow_environment(Settings.from_env({"EQUALITY_HOME": str(tmp_path / "home")}))}
+    home = Path(environment["AIRFLOW_HOME"])
+    home.mkdir(parents=True)
+    marker, metadata = home / ".migrated", home / "airflow.db"
+    marker.write_text("2.10.5")  # the mark of a migration by the Airflow the project pinned before
+    migrate_once(environment)
+    assert metadata.exists() and marker.read_text() == version("apache-airflow")
