@@ -36,6 +36,8 @@ ISO_8601_PREFIX = r"^\d{4}-\d\d-\d\d([T ]|$)"
 # most 14 hours or none (then PostgreSQL reads it in its TimeZone). Anything else goes to PostgreSQL.
 PLAIN_TIMESTAMP = (r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
                    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?)?$")
+# The dates of birth the shortcut reads itself: a day of 1900-2099 written as ISO 8601 and nothing more.
+PLAIN_DATE = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 # No timezone is more than 14 hours from UTC, and no daylight saving moves a clock by more than 2.
 UTC_OFFSET_HOURS, DAYLIGHT_SAVING_HOURS = 14, 2
 COPY_BATCH_ROWS = 50_000  # rows per piece of a COPY: the file's rows are never all in one buffer
@@ -57,11 +59,12 @@ class ValueCheck:
     surely_passes: pl.Expr | None = None
 
 
-def value_checks(contract: SourceContract, seeds_dir: Path) -> tuple[list[ValueCheck], dict]:
+def value_checks(contract: SourceContract, seeds_dir: Path,
+                 as_at: datetime.date) -> tuple[list[ValueCheck], dict]:
     """The contract's checks of single values, in column order, then its row value checks (each over the values it
-    reads), and the parameters they bind."""
+    reads), and the parameters they bind (``as_at``: the date a date of birth is aged at, ``Landing.as_at``)."""
     checks: list[ValueCheck] = []
-    parameters: dict = {}
+    parameters: dict = {"as_at": as_at}
     for column in contract.columns:
         value = f"landing.{column.name}__trimmed"
         label = column.header
@@ -76,7 +79,8 @@ def value_checks(contract: SourceContract, seeds_dir: Path) -> tuple[list[ValueC
                 f"when {value} !~ '{ISO_8601_PREFIX}' or not audit.is_valid_timestamptz({value}) "
                 f"then 'unparseable {label} (expected ISO 8601)' "
                 f"when {value}::date > %(as_at)s::date then '{label} is after the extract date' "
-                f"when ({age_band_sql(value, seeds_dir)}) is null then '{label} gives an age outside every age band' end")))
+                f"when ({age_band_sql(value, seeds_dir)}) is null then '{label} gives an age outside every age band' end"),
+                trimmed.is_null() | age_band(trimmed, as_at, seeds_dir).is_not_null()))
         elif column.kind == "timestamp":
             checks.append(ValueCheck(own, (
                 f"case when {value} is null then null "
@@ -143,6 +147,29 @@ def _surely_not_before(value: pl.Expr, earlier: pl.Expr) -> pl.Expr:
             | (same_offset & ~naive & (gap >= datetime.timedelta(0)))
             | (same_offset & naive & (gap > datetime.timedelta(hours=DAYLIGHT_SAVING_HOURS)))
             | (gap > datetime.timedelta(hours=2 * UTC_OFFSET_HOURS)))
+
+
+def _plain_date(value: pl.Expr) -> pl.Expr:
+    """A PLAIN_DATE's day, else null (a day the calendar does not have, such as 2023-02-29, too)."""
+    return pl.when(value.str.contains(PLAIN_DATE)).then(value).str.to_date("%Y-%m-%d", strict=False)
+
+
+def _born(value: pl.Expr, as_at: datetime.date) -> pl.Expr:
+    """A date of birth the client ages itself, as the number yyyymmdd: a PLAIN_DATE not after ``as_at``; else null
+    (PostgreSQL ages it)."""
+    return pl.when(_plain_date(value) <= as_at).then(value.str.replace_all("-", "", literal=True).cast(pl.Int32))
+
+
+def age_band(value: pl.Expr, as_at: datetime.date, seeds_dir: Path) -> pl.Expr:
+    """The age band ``age_band_sql`` gives a date of birth the client ages (``_born``): whole years of age at
+    ``as_at``, as PostgreSQL's ``age`` counts them (a year is complete on its birthday, on 1 March for 29 February
+    in a year without one: the difference of the two days as yyyymmdd, in ten thousands); null for any other value
+    and for an age in no band."""
+    band_of_age = {age: band["age_band_code"] for band in age_bands(seeds_dir)
+                   for age in range(int(band["min_age"]), int(band["max_age"]) + 1)}
+    as_at_number = as_at.year * 10_000 + as_at.month * 100 + as_at.day
+    return ((as_at_number - _born(value, as_at)) // 10_000).replace_strict(band_of_age, default=None,
+                                                                          return_dtype=pl.String)
 
 
 def age_band_sql(value: str, seeds_dir: Path) -> str:
@@ -216,10 +243,12 @@ class Landing:
     seeds_dir: Path
 
     @property
-    def as_at(self) -> str:
+    def as_at(self) -> datetime.date:
         """The date a date of birth is aged at: the extract's date when its key is one, else today."""
         key = self.extract_key
-        return key if key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", key) else datetime.date.today().isoformat()
+        if key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
+            return datetime.date.fromisoformat(key)
+        return datetime.date.today()
 
 
 def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.DataFrame,
@@ -228,8 +257,8 @@ def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.Dat
     and write them to raw or quarantine; return (rows loaded, rows quarantined). Runs in the load's transaction
     (``now()`` there is the moment a timestamp may not pass)."""
     contract = landing.contract
-    checks, parameters = value_checks(contract, landing.seeds_dir) if contract.quarantines_rows else ([], {})
-    parameters["as_at"] = landing.as_at
+    checks, parameters = (value_checks(contract, landing.seeds_dir, landing.as_at) if contract.quarantines_rows
+                          else ([], {}))
     repeated = repeated_keys.with_columns(pl.lit(True).alias("duplicate_key")) if contract.quarantines_rows else None
     runs = _runs(checks)
 
@@ -329,12 +358,16 @@ def _checked(conn: psycopg.Connection, rows: pl.DataFrame, landing: Landing,
         if column.kind == "identifier":  # stored as checked, so each value's keyed hash is computed once
             rows = rows.drop(f"{name}__trimmed", f"{name}__delivered").rename({f"{name}__hashed": name})
             continue
-        if column.generalised_to == "age_band":
-            bands = _per_distinct(conn, rows, (name,), age_band_sql(f"landing.{name}__trimmed", landing.seeds_dir),
+        if column.generalised_to == "age_band":  # the client ages what it can (``_born``), PostgreSQL the rest
+            trimmed = pl.col(f"{name}__trimmed")
+            left_to_postgresql = rows.filter(trimmed.is_not_null() & _born(trimmed, landing.as_at).is_null())
+            bands = _per_distinct(conn, left_to_postgresql, (name,),
+                                  age_band_sql(f"landing.{name}__trimmed", landing.seeds_dir),
                                   {"as_at": landing.as_at}, "age_band", pl.String)
-            rows = (rows.drop(f"{name}__delivered")
-                    .join(bands, on=f"{name}__trimmed", how="left", nulls_equal=True, maintain_order="left")
-                    .rename({"age_band": f"{name}__delivered"}))
+            rows = (rows.join(bands, on=f"{name}__trimmed", how="left", nulls_equal=True, maintain_order="left")
+                    .with_columns(pl.coalesce(age_band(trimmed, landing.as_at, landing.seeds_dir), "age_band")
+                                  .alias(f"{name}__delivered"))
+                    .drop("age_band"))
         rows = rows.rename({f"{name}__trimmed": name})
     return rows
 

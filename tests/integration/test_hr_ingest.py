@@ -8,11 +8,13 @@ into raw (bypassing ingest), each of which must fail the expectation that names 
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
 import pytest
 
+from equality.checked_rows import age_band_sql
 from equality.config import EXPECTATIONS_DIR, SEEDS_DIR
 from equality.sources.hr.contracts import HR_EVENTS, HR_PEOPLE, HR_PROCESS_STAGES, HR_VETTING
 from equality.ingest import load_file
@@ -111,6 +113,29 @@ def test_a_good_people_snapshot_loads_every_row_and_keeps_no_date_of_birth(conn,
     assert "date_of_birth" not in columns and "age_band" in columns
     for date_of_birth in born.values():
         assert stored_anywhere(conn, date_of_birth) == [], date_of_birth
+
+
+def test_every_date_of_birth_is_stored_as_the_age_band_postgresql_gives_it(conn, tmp_path):
+    """The client ages plain dates itself and leaves the rest to PostgreSQL; together they store what the rule
+    (``age_band_sql``) gives, also for a row quarantined because its date of birth is after the extract's date."""
+    as_at = datetime.date(2024, 2, 29)
+    born = sorted({(as_at.replace(year=as_at.year - age, day=28) + datetime.timedelta(days=shift)).isoformat()
+                   for age in (0, 10, 18, 25, 35, 121) for shift in (-1, 0, 1, 2)}
+                  | {"1964-02-29", "2000-02-29", "2024-03-01", "1990-06-15T00:00:00", "1990-06-15 23:30:00+01:00",
+                     "1984-02-29T12:00:00Z", "2024-02-29T09:00:00"})
+    rows = [person(f"P-{number}", date_of_birth=value) for number, value in enumerate(born)]
+
+    result = load(conn, write_extract(tmp_path, HR_PEOPLE, as_at.isoformat(), rows))
+
+    by_person = {hashed(f"P-{number}"): value for number, value in enumerate(born)}
+    stored = dict(conn.execute("select person_id, age_band from raw.hr_people"
+                               " union all select record ->> 'person_id', record ->> 'date_of_birth'"
+                               " from audit.quarantined_rows").fetchall())
+    rule = dict(conn.execute(f"select born, {age_band_sql('landing.born', SEEDS_DIR)} from unnest(%(born)s::text[])"
+                             " as landing (born)", {"born": born, "as_at": as_at}).fetchall())
+    assert stored == {
+        person_id: rule[value] for person_id, value in by_person.items()}
+    assert result.rows_quarantined and result.rows_loaded and len(set(rule.values())) == 6  # five bands and none
 
 
 def test_a_malformed_date_of_birth_is_not_stored_in_the_quarantine_reasons(conn, tmp_path):
