@@ -38,6 +38,9 @@ PLAIN_TIMESTAMP = (r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
                    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?)?$")
 # The dates of birth the shortcut reads itself: a day of 1900-2099 written as ISO 8601 and nothing more.
 PLAIN_DATE = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# The numbers the shortcut reads itself: at most 15 significant digits, so two different values (and the contracts'
+# bounds, short decimals too) are two different doubles, in the same order: compared as doubles, bounds included.
+SHORT_INTEGER, SHORT_DECIMAL = r"^-?[0-9]{1,9}$", r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$"
 # No timezone is more than 14 hours from UTC, and no daylight saving moves a clock by more than 2.
 UTC_OFFSET_HOURS, DAYLIGHT_SAVING_HOURS = 14, 2
 COPY_BATCH_ROWS = 50_000  # rows per piece of a COPY: the file's rows are never all in one buffer
@@ -106,9 +109,8 @@ def value_checks(contract: SourceContract, seeds_dir: Path,
                 f"{'whole number' if column.kind == 'integer' else 'number'}' "
                 f"when {value}::numeric not between {column.low} and {column.high} "
                 f"then '{label} ' || {value} || ' is outside {column.low:g} to {column.high:g}' end"),
-                trimmed.is_null() | (trimmed.str.contains(pattern.replace(r"\d", "[0-9]"))
-                                     & trimmed.cast(pl.Float64, strict=False).is_between(column.low, column.high,
-                                                                                          closed="none"))))
+                trimmed.is_null() | (trimmed.str.contains(SHORT_INTEGER if column.kind == "integer" else SHORT_DECIMAL)
+                                     & trimmed.cast(pl.Float64, strict=False).is_between(column.low, column.high))))
         elif column.kind == "boolean":
             checks.append(ValueCheck(own, f"case when {value} is not null and lower({value}) not in ('true', 'false') "
                                           f"then '{label} ' || quote_literal({value}) || ' is not true or false' end",
