@@ -240,17 +240,13 @@ class Landing:
     contract: SourceContract
     load_id: int
     file_name: str
-    extract_key: str | None
     keyed_hash: KeyedHash
     seeds_dir: Path
 
     @property
     def as_at(self) -> datetime.date:
         """The date a date of birth is aged at: the extract's date when its key is one, else today."""
-        key = self.extract_key
-        if key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", key):
-            return datetime.date.fromisoformat(key)
-        return datetime.date.today()
+        return self.contract.extract_date(self.file_name) or datetime.date.today()
 
 
 def land(conn: psycopg.Connection, records: DeliveredFile, repeated_keys: pl.DataFrame,

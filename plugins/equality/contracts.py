@@ -8,6 +8,7 @@ ingest, Great Expectations and dbt). ``docs/data-contracts.md`` is the prose ver
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -127,6 +128,12 @@ class SourceContract:
     def extract_key(self, file_name: str) -> str | None:
         match = re.fullmatch(self.file_pattern, file_name)
         return match.group("key") if match else None
+
+    def extract_date(self, file_name: str) -> datetime.date | None:
+        """The day a file's extract key names (YYYY-MM-DD); None for a key that is not a date (police.uk's month and
+        force). ValueError for a day the calendar lacks, such as 2025-02-30."""
+        key = self.extract_key(file_name)
+        return datetime.date.fromisoformat(key) if key and re.fullmatch(r"\d{4}-\d{2}-\d{2}", key) else None
 
     @property
     def column_names(self) -> list[str]:

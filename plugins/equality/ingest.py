@@ -332,6 +332,11 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                           message=f"unchanged since load {unchanged}: nothing to do")
     sha256 = file_sha256(path)
     try:
+        try:
+            contract.extract_date(path.name)
+        except ValueError:
+            raise FileRejected(path, f"the date in its name, {extract_key}, is not a day of the calendar",
+                               fix="name the file with its extract's date, YYYY-MM-DD") from None
         columns, header_bytes = inspect_header(path, contract)
         manifest = read_manifest(path)
         with conn.transaction():
@@ -368,8 +373,8 @@ def load_file(conn: psycopg.Connection, path: Path, *, key: bytes, seeds_dir: Pa
                 # its rows' removal has reached no build yet: the next night rebuilds what they were in
                 conn.execute("update audit.loads set status = 'superseded', superseded_by = %s, built_at = null "
                              "where load_id = %s", (load_id, previous[0]))
-            rows_loaded, rows_quarantined = land(conn, records, repeated_keys, Landing(contract, load_id, path.name, extract_key,
-                                                                        KeyedHash.from_key(key), seeds_dir))
+            landing = Landing(contract, load_id, path.name, KeyedHash.from_key(key), seeds_dir)
+            rows_loaded, rows_quarantined = land(conn, records, repeated_keys, landing)
             conn.execute("update audit.loads set rows_loaded = %s, rows_quarantined = %s where load_id = %s",
                          (rows_loaded, rows_quarantined, load_id))
     except FileRejected as rejection:

@@ -89,6 +89,14 @@ def test_a_file_with_the_wrong_header_is_rejected_whole(conn, tmp_path, header, 
     assert conn.execute("select status, message from audit.loads").fetchone() == ("rejected", result.message)
 
 
+def test_a_file_whose_name_has_a_day_the_calendar_lacks_is_rejected(conn, tmp_path):
+    path = write(tmp_path, "stop_search_2025-02-30.csv", HEADER + "\n" + force_row() + "\n")
+    result = load(conn, path)
+    assert result.status == "rejected" and raw_count(conn) == 0
+    assert result.message.startswith("stop_search_2025-02-30.csv: the date in its name, 2025-02-30, is not a day")
+    assert conn.execute("select status, message from audit.loads").fetchone() == ("rejected", result.message)
+
+
 def test_an_empty_file_is_rejected(conn, tmp_path):
     result = load(conn, write(tmp_path, "stop_search_2024-01-31.csv", b""))
     assert result.status == "rejected" and "empty" in result.message
