@@ -34,10 +34,11 @@ from equality.pseudonymise import KeyedHash
 ISO_8601_PREFIX = r"^\d{4}-\d\d-\d\d([T ]|$)"
 # The timestamps the shortcut reads itself: ISO 8601 to the second or beyond, in 1900-2099, with a UTC offset of at
 # most 14 hours or none (then PostgreSQL reads it in its TimeZone). Anything else goes to PostgreSQL.
-PLAIN_TIMESTAMP = (r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+PLAIN_DAY = r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+PLAIN_TIMESTAMP = (rf"^{PLAIN_DAY}"
                    r"([T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])?)?$")
 # The dates of birth the shortcut reads itself: a day of 1900-2099 written as ISO 8601 and nothing more.
-PLAIN_DATE = r"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+PLAIN_DATE = rf"^{PLAIN_DAY}$"
 # The numbers the shortcut reads itself: at most 15 significant digits, so two different values (and the contracts'
 # bounds, short decimals too) are two different doubles, in the same order: compared as doubles, bounds included.
 SHORT_INTEGER, SHORT_DECIMAL = r"^-?[0-9]{1,9}$", r"^-?[0-9]{1,9}(\.[0-9]{1,6})?$"

@@ -133,8 +133,7 @@ def test_every_date_of_birth_is_stored_as_the_age_band_postgresql_gives_it(conn,
                                " from audit.quarantined_rows").fetchall())
     rule = dict(conn.execute(f"select born, {age_band_sql('landing.born', SEEDS_DIR)} from unnest(%(born)s::text[])"
                              " as landing (born)", {"born": born, "as_at": as_at}).fetchall())
-    assert stored == {
-        person_id: rule[value] for person_id, value in by_person.items()}
+    assert stored == {person_id: rule[value] for person_id, value in by_person.items()}
     assert result.rows_quarantined and result.rows_loaded and len(set(rule.values())) == 6  # five bands and none
 
 
